@@ -1,0 +1,22 @@
+package dev.pauta;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Pauta's settings, under {@code pauta.*}.
+ *
+ * @param bundleDir     the folder holding {@code manual/} and {@code rules/} that is served (and, with storage, imported on first start)
+ * @param firingLimit   rule firings one evaluation may take before it is stopped as a loop
+ * @param maxBodySize   the largest request body accepted
+ * @param defaultLocale the locale of a search that names none
+ */
+@ConfigurationProperties("pauta")
+public record PautaProperties(
+        @DefaultValue(".") Path bundleDir,
+        @DefaultValue("1000") int firingLimit,
+        @DefaultValue("256KB") DataSize maxBodySize,
+        @DefaultValue("es") String defaultLocale) {
+}

@@ -1,0 +1,149 @@
+package dev.pauta.api;
+
+import dev.pauta.guidance.UnknownCodeException;
+import dev.pauta.rules.RuleLoopException;
+import jakarta.validation.ConstraintViolationException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Maps every failure of the API to problem+json with a stable code and a hint; nothing leaks a stack trace. */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeLimit.TooLarge tooLarge) {
+                return tooLarge(tooLarge);
+            }
+        }
+        return ApiProblem.of(HttpStatus.BAD_REQUEST, "malformed_json", "The request body is not valid JSON for this endpoint: " + firstLine(e.getMostSpecificCause().getMessage()),
+                "send one JSON object with the documented fields, numbers as numbers and text in double quotes");
+    }
+
+    @ExceptionHandler(BodySizeLimit.TooLarge.class)
+    ProblemDetail tooLarge(BodySizeLimit.TooLarge e) {
+        return ApiProblem.of(HttpStatus.CONTENT_TOO_LARGE, "body_too_large", "The request body is larger than " + e.limit + " bytes.",
+                "send a shorter text; drafts and interaction text have their own limits in the API contract");
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail invalid(MethodArgumentNotValidException e) {
+        List<ApiProblem.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new ApiProblem.FieldError(f.getField(), f.getDefaultMessage()))
+                .sorted(java.util.Comparator.comparing(ApiProblem.FieldError::field))
+                .toList();
+        return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "invalid_request", "The request has " + errors.size() + " invalid field(s).",
+                "fix the fields listed in 'errors'; locale, channel and intent are required", errors);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ProblemDetail invalidParameters(HandlerMethodValidationException e) {
+        List<ApiProblem.FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new ApiProblem.FieldError(
+                        r.getMethodParameter().getParameterName() == null ? "parameter" : parameterName(r), err.getDefaultMessage())))
+                .toList();
+        return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "invalid_request", "The request has " + errors.size() + " invalid parameter(s).",
+                "fix the parameters listed in 'errors'", errors);
+    }
+
+    private static String parameterName(org.springframework.validation.method.ParameterValidationResult r) {
+        var requestParam = r.getMethodParameter().getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+        return requestParam != null && !requestParam.name().isEmpty() ? requestParam.name() : r.getMethodParameter().getParameterName();
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraint(ConstraintViolationException e) {
+        List<ApiProblem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new ApiProblem.FieldError(v.getPropertyPath().toString(), v.getMessage())).toList();
+        return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "invalid_request", "The request has invalid parameters.", "fix the parameters listed in 'errors'", errors);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "invalid_request", "Parameter '" + e.getName() + "' has the wrong type.",
+                "send a value of the documented type", List.of(new ApiProblem.FieldError(e.getName(), "must be a " + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName()))));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+        return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "missing_parameter", "Parameter '" + e.getParameterName() + "' is required.",
+                "add ?" + e.getParameterName() + "=… to the request", List.of(new ApiProblem.FieldError(e.getParameterName(), "is required")));
+    }
+
+    @ExceptionHandler(UnknownCodeException.class)
+    ProblemDetail unknownCode(UnknownCodeException e) {
+        ProblemDetail problem = ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "unknown_code",
+                "'" + e.value() + "' is not a " + e.field() + " the current release defines.",
+                "use one of the codes listed in 'known'", List.of(new ApiProblem.FieldError(e.field(), "unknown code '" + e.value() + "'")));
+        return ApiProblem.with(problem, Map.of("field", e.field(), "known", new TreeSet<>(e.known())));
+    }
+
+    @ExceptionHandler(SectionNotFoundException.class)
+    ProblemDetail sectionNotFound(SectionNotFoundException e) {
+        return ApiProblem.with(ApiProblem.of(HttpStatus.NOT_FOUND, "section_not_found", "There is no section '" + e.id + "' in locale '" + e.locale + "'.",
+                "use one of the section ids listed in 'known'"), Map.of("known", e.known));
+    }
+
+    @ExceptionHandler(RuleLoopException.class)
+    ProblemDetail ruleLoop(RuleLoopException e) {
+        log.error("Rule evaluation stopped: {}", e.getMessage());
+        return ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "rules_did_not_settle", "The policy rules did not settle for this situation: " + e.getMessage(),
+                "tell the policy owners; the rule named keeps firing and needs a condition that stops it");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
+        return ApiProblem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "The body must be JSON.", "send Content-Type: application/json");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ProblemDetail notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return ApiProblem.of(HttpStatus.NOT_ACCEPTABLE, "not_acceptable", "This endpoint answers in JSON.", "accept application/json");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ProblemDetail method(HttpRequestMethodNotSupportedException e) {
+        return ApiProblem.of(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "Method " + e.getMethod() + " is not supported here.",
+                "use " + String.join(" or ", e.getSupportedMethods() == null ? new String[] {"the documented method"} : e.getSupportedMethods()));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ProblemDetail notFound(NoResourceFoundException e) {
+        return ApiProblem.of(HttpStatus.NOT_FOUND, "not_found", "There is nothing at /" + e.getResourcePath() + ".", "see the API contract for the endpoints");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return ApiProblem.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Pauta could not answer this request.",
+                "try again; if it keeps failing, give the operators the time of the request");
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "empty or unreadable body";
+        }
+        String line = message.lines().findFirst().orElse(message);
+        line = line.replaceAll("\\(for Object starting at.*", "").replaceAll("\\s*at \\[Source.*", "");
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+}

@@ -1,0 +1,8 @@
+package dev.pauta.compliance;
+
+/**
+ * Something in a draft the manual says not to write; {@code start}/{@code end} are character offsets into the
+ * original text (end exclusive), {@code check} is {@code phrase}, {@code shouting}, {@code greeting}, {@code closing} or {@code maxChars}.
+ */
+public record Violation(int start, int end, String phrase, String instead, String severity, String section, String check) {
+}

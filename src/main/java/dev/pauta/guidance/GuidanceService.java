@@ -1,0 +1,175 @@
+package dev.pauta.guidance;
+
+import dev.pauta.compliance.PhraseRule;
+import dev.pauta.compliance.Violation;
+import dev.pauta.manual.Section;
+import dev.pauta.rules.Evaluation;
+import dev.pauta.rules.Hold;
+import dev.pauta.rules.Proposal;
+import dev.pauta.rules.Situation;
+import dev.pauta.search.SearchHit;
+import dev.pauta.search.SearchQuery;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Situation → Decision on the current snapshot: rules propose, the manual supplies the words,
+ * arbitration removes held and duplicate offers, search finds the sections to read, the checker
+ * flags the draft. A pure function of (snapshot, situation, ledger) but for the id and timing. Thread-safe.
+ */
+public final class GuidanceService {
+
+    static final int AVOID_LIMIT = 8;
+    static final int SECTION_LIMIT = 5;
+
+    private final SnapshotHolder holder;
+    private final Ledger ledger;
+    private final Clock clock;
+
+    public GuidanceService(SnapshotHolder holder, Ledger ledger, Clock clock) {
+        this.holder = holder;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    public Decision decide(Situation situation) {
+        return decide(holder.current(), situation);
+    }
+
+    public Decision decide(Snapshot snapshot, Situation situation) {
+        long started = System.nanoTime();
+        Vocabulary vocabulary = requireKnownCodes(snapshot, situation);
+        String locale = situation.locale();
+        String customerId = situation.customer().id();
+        Evaluation evaluation = snapshot.ruleSet().evaluate(situation, snapshot.ruleRows().get(locale),
+                customerId == null ? List.of() : ledger.entries(customerId), clock.instant());
+
+        Map<String, Script> scripts = snapshot.scripts().get(locale);
+        List<Decision.NotApplied> notApplied = new ArrayList<>();
+        List<Proposal> kept = arbitrate(evaluation, scripts, notApplied);
+        List<Decision.Action> actions = kept.stream().map(p -> action(snapshot, locale, scripts, p)).toList();
+
+        List<Decision.Avoid> avoid = avoid(snapshot.checkers().get(locale).phrases(), situation.intent());
+        List<Decision.SectionMatch> sections = sections(snapshot, situation, vocabulary);
+        List<Violation> violations = situation.draft() == null ? List.of() : snapshot.checkers().get(locale).check(situation.channel(), situation.draft());
+        List<String> fired = List.copyOf(new LinkedHashSet<>(evaluation.rulesFired()));
+        long micros = (System.nanoTime() - started) / 1_000;
+        return new Decision(UUID.randomUUID().toString(), snapshot.release().number(), actions, avoid, sections, violations,
+                new Decision.Explanation(fired, notApplied, micros));
+    }
+
+    /** Holds remove their codes; a code proposed twice keeps its highest priority; offers never stack. */
+    static List<Proposal> arbitrate(Evaluation evaluation, Map<String, Script> scripts, List<Decision.NotApplied> notApplied) {
+        Map<String, Hold> holds = new LinkedHashMap<>();
+        evaluation.holds().forEach(h -> holds.putIfAbsent(h.code(), h));
+        Map<String, Proposal> byCode = new LinkedHashMap<>();
+        for (Proposal p : evaluation.proposals()) {
+            Hold hold = holds.get(p.code());
+            if (hold != null) {
+                continue;
+            }
+            byCode.merge(p.code(), p, (a, b) -> b.priority() > a.priority() ? b : a);
+        }
+        holds.values().forEach(h -> {
+            if (evaluation.proposals().stream().anyMatch(p -> p.code().equals(h.code()))) {
+                notApplied.add(new Decision.NotApplied(h.code(), words(scripts, h.reason(), h.params(), "held back by rule '" + h.rule() + "'")));
+            }
+        });
+        List<Proposal> ordered = new ArrayList<>(byCode.values());
+        ordered.sort(Comparator.comparingInt(Proposal::priority).reversed());
+        List<Proposal> kept = new ArrayList<>();
+        Proposal offer = null;
+        for (Proposal p : ordered) {
+            if (p.type().equals("OFFER")) {
+                if (offer != null) {
+                    notApplied.add(new Decision.NotApplied(p.code(), words(scripts, "OFFER_NOT_STACKED", Map.of("winner", offer.code()),
+                            "does not stack with " + offer.code())));
+                    continue;
+                }
+                offer = p;
+            }
+            kept.add(p);
+        }
+        return kept;
+    }
+
+    private static String words(Map<String, Script> scripts, String code, Map<String, Object> params, String fallback) {
+        Script script = code == null ? null : scripts.get(code);
+        return script == null ? fallback : script.render(script.text(), params);
+    }
+
+    private static Decision.Action action(Snapshot snapshot, String locale, Map<String, Script> scripts, Proposal p) {
+        Script script = scripts.get(p.code());
+        String text = p.text() != null ? p.text() : script != null ? script.render(script.text(), p.params()) : p.code();
+        String reason = script != null && !script.reason().isBlank() ? script.render(script.reason(), p.params()) : "";
+        Set<String> cited = new LinkedHashSet<>(p.sections());
+        if (script != null && p.text() == null) {
+            cited.add(script.section());
+        }
+        List<Decision.SectionRef> refs = cited.stream()
+                .map(id -> new Decision.SectionRef(id, snapshot.manual().section(locale, id).map(Section::title).orElse(id)))
+                .toList();
+        return new Decision.Action(p.type(), p.code(), p.priority(), text, reason, p.rule(), refs, p.params());
+    }
+
+    /** The phrases most tempting for this intent first, then the ones that apply everywhere. */
+    static List<Decision.Avoid> avoid(List<PhraseRule> phrases, String intent) {
+        List<Decision.Avoid> specific = new ArrayList<>();
+        List<Decision.Avoid> general = new ArrayList<>();
+        for (PhraseRule rule : phrases) {
+            Decision.Avoid avoid = new Decision.Avoid(rule.phrase(), rule.instead(), rule.section());
+            if (rule.intents().contains(intent)) {
+                specific.add(avoid);
+            } else if (rule.intents().isEmpty() && rule.severity().equals("ERROR")) {
+                general.add(avoid);
+            }
+        }
+        specific.addAll(general);
+        return specific.size() > AVOID_LIMIT ? List.copyOf(specific.subList(0, AVOID_LIMIT)) : specific;
+    }
+
+    private static List<Decision.SectionMatch> sections(Snapshot snapshot, Situation situation, Vocabulary vocabulary) {
+        StringBuilder query = new StringBuilder();
+        if (situation.interaction().text() != null) {
+            query.append(situation.interaction().text()).append(' ');
+        }
+        query.append(vocabulary.intents().getOrDefault(situation.intent(), "")).append(' ');
+        query.append(String.join(" ", vocabulary.intentKeywords().getOrDefault(situation.intent(), List.of())));
+        List<SearchHit> hits = snapshot.indexes().get(situation.locale())
+                .search(new SearchQuery(query.toString(), situation.locale(), null, situation.channel(), SECTION_LIMIT)).hits();
+        return hits.stream().map(h -> new Decision.SectionMatch(h.id(), h.title(), h.kind(), h.snippet(), h.score())).toList();
+    }
+
+    static Vocabulary requireKnownCodes(Snapshot snapshot, Situation situation) {
+        Vocabulary vocabulary = snapshot.vocabularies().get(situation.locale());
+        if (vocabulary == null) {
+            throw new UnknownCodeException("locale", situation.locale(), snapshot.locales());
+        }
+        known("channel", situation.channel(), vocabulary.channels().keySet());
+        known("intent", situation.intent(), vocabulary.intents().keySet());
+        Situation.Customer customer = situation.customer();
+        if (customer.type() != null) {
+            known("customer.type", customer.type(), vocabulary.customerTypes().keySet());
+        }
+        if (customer.tier() != null) {
+            known("customer.tier", customer.tier(), vocabulary.tiers().keySet());
+        }
+        for (String need : customer.specialNeeds()) {
+            known("customer.specialNeeds", need, vocabulary.specialNeeds().keySet());
+        }
+        return vocabulary;
+    }
+
+    private static void known(String field, String value, Set<String> codes) {
+        if (!codes.contains(value)) {
+            throw new UnknownCodeException(field, value, codes);
+        }
+    }
+}

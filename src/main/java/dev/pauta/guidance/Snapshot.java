@@ -1,0 +1,30 @@
+package dev.pauta.guidance;
+
+import dev.pauta.compliance.DraftChecker;
+import dev.pauta.manual.Bundle;
+import dev.pauta.manual.Manual;
+import dev.pauta.manual.Release;
+import dev.pauta.rules.RuleSet;
+import dev.pauta.search.SectionIndex;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The compiled, in-memory form of one release: sections, rules, search indexes, phrase checkers,
+ * vocabulary, scripts and the policy rows rules read. Immutable; a request runs start to end on one snapshot.
+ */
+public record Snapshot(
+        Release release,
+        Bundle bundle,
+        Manual manual,
+        RuleSet ruleSet,
+        Map<String, SectionIndex> indexes,
+        Map<String, DraftChecker> checkers,
+        Map<String, Vocabulary> vocabularies,
+        Map<String, Map<String, Script>> scripts,
+        Map<String, Map<String, List<Map<String, String>>>> ruleRows) {
+
+    public java.util.Set<String> locales() {
+        return manual.locales();
+    }
+}

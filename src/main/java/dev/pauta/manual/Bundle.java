@@ -1,0 +1,77 @@
+package dev.pauta.manual;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The documents of one manual version, by path in the repository layout
+ * ({@code manual/es/values.md}, {@code rules/compensation.drl}, {@code rules/tests/compensation.yaml}).
+ * Immutable; the unit of validation, whatever it was read from.
+ */
+public record Bundle(Map<String, String> documents) {
+
+    public Bundle {
+        documents = Collections.unmodifiableMap(new TreeMap<>(documents));
+    }
+
+    /** Reads {@code manual/**} and {@code rules/**} below a folder in the repository layout. */
+    public static Bundle fromFolder(Path root) {
+        Map<String, String> documents = new TreeMap<>();
+        for (String top : new String[] {"manual", "rules"}) {
+            Path dir = root.resolve(top);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.filter(Files::isRegularFile).filter(Bundle::isBundleFile).toList()) {
+                    String path = root.relativize(file).toString().replace('\\', '/');
+                    documents.put(path, Files.readString(file, StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + dir, e);
+            }
+        }
+        return new Bundle(documents);
+    }
+
+    static boolean isBundleFile(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".md") || name.endsWith(".drl") || name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    /** SHA-256 over paths and contents, so equal bundles hash equal wherever they came from. */
+    public String hash() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            documents.forEach((path, content) -> {
+                digest.update(path.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(content.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            });
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Map<String, String> withPrefix(String prefix) {
+        Map<String, String> selected = new TreeMap<>();
+        documents.forEach((path, content) -> {
+            if (path.startsWith(prefix)) {
+                selected.put(path, content);
+            }
+        });
+        return selected;
+    }
+}

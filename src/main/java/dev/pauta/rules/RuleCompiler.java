@@ -1,0 +1,131 @@
+package dev.pauta.rules;
+
+import dev.pauta.manual.Problem;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsError;
+import org.drools.drl.parser.DroolsParserException;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+
+/**
+ * Compiles {@code rules/*.drl} at run time under the safe profile. Every rule must cite, with
+ * {@code @section("id")}, a section that exists; every error carries the file, the line and a hint.
+ */
+public final class RuleCompiler {
+
+    /** The compiled rules, or the problems that stopped them; never both. */
+    public record Result(RuleSet ruleSet, List<Problem> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    private final int firingLimit;
+
+    public RuleCompiler(int firingLimit) {
+        this.firingLimit = firingLimit;
+    }
+
+    /**
+     * @param sources     DRL text by bundle path
+     * @param sectionExists whether a section id exists in every locale of the manual
+     */
+    public Result compile(Map<String, String> sources, Predicate<String> sectionExists) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, List<String>> sectionsByRule = new HashMap<>();
+        Map<String, String> ruleFiles = new LinkedHashMap<>();
+        sources.forEach((path, drl) -> {
+            if (!path.endsWith(".drl")) {
+                return;
+            }
+            DrlParser parser = new DrlParser();
+            PackageDescr pkg;
+            try {
+                pkg = parser.parse(false, drl);
+            } catch (DroolsParserException e) {
+                problems.add(Problem.at(path, 1, "the rule file cannot be parsed: " + e.getMessage(), "check the DRL syntax"));
+                return;
+            }
+            if (parser.hasErrors() || pkg == null) {
+                for (DroolsError error : parser.getErrors()) {
+                    problems.add(Problem.at(path, firstLine(error.getLines()), clean(error.getMessage()), "check the DRL syntax near that line: rule \"name\" … when … then … end"));
+                }
+                return;
+            }
+            problems.addAll(SafeProfile.check(path, drl, pkg));
+            for (RuleDescr rule : pkg.getRules()) {
+                String key = pkg.getName() + "/" + rule.getName();
+                String earlier = ruleFiles.putIfAbsent(key, path);
+                if (earlier != null) {
+                    problems.add(Problem.at(path, rule.getLine(), "rule '" + rule.getName() + "' is also defined in " + earlier, "give each rule its own name within a package"));
+                }
+                AnnotationDescr annotation = rule.getAnnotation("section");
+                String cited = annotation == null ? null : annotation.getSingleValueAsString();
+                if (cited == null || cited.isBlank()) {
+                    problems.add(Problem.at(path, rule.getLine(), "rule '" + rule.getName() + "' does not cite a manual section",
+                            "add @section(\"section-id\") after the rule name, naming the section it implements"));
+                    continue;
+                }
+                List<String> sections = Arrays.stream(stripQuotes(cited).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+                for (String section : sections) {
+                    if (!sectionExists.test(section)) {
+                        problems.add(Problem.at(path, rule.getLine(), "rule '" + rule.getName() + "' cites section '" + section + "', which the manual does not have",
+                                "cite an existing section id or add manual/<locale>/" + section + ".md in every locale"));
+                    }
+                }
+                sectionsByRule.put(key, sections);
+            }
+        });
+        if (!problems.isEmpty()) {
+            return new Result(null, problems);
+        }
+
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        sources.forEach((path, drl) -> {
+            if (path.endsWith(".drl")) {
+                Resource resource = KieServices.get().getResources().newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)).setSourcePath(path);
+                builder.add(resource, ResourceType.DRL);
+            }
+        });
+        if (builder.hasErrors()) {
+            for (KnowledgeBuilderError error : builder.getErrors()) {
+                String path = error.getResource() == null ? "rules" : error.getResource().getSourcePath();
+                problems.add(Problem.at(path, firstLine(error.getLines()), clean(error.getMessage()),
+                        "check the fact and field names against dev.pauta.rules.facts and the DRL syntax"));
+            }
+            return new Result(null, problems);
+        }
+        KieBase kieBase = builder.newKieBase();
+        return new Result(new RuleSet(kieBase, sectionsByRule, firingLimit, Set.copyOf(ruleFiles.keySet())), List.of());
+    }
+
+    private static int firstLine(int[] lines) {
+        return lines == null || lines.length == 0 ? 0 : Math.max(lines[0], 0);
+    }
+
+    private static String stripQuotes(String value) {
+        String v = value.trim();
+        return v.length() > 1 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
+    }
+
+    private static String clean(String message) {
+        return message == null ? "unknown error" : message.replaceAll("\\s+", " ").trim();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.pauta.rules.facts;
+
+import java.util.Map;
+
+/** One row of a manual policy table, in the request's locale, so rules apply the numbers agents read. */
+public final class PolicyRow {
+    private final String table;
+    private final Map<String, String> cells;
+
+    public PolicyRow(String table, Map<String, String> cells) {
+        this.table = table;
+        this.cells = Map.copyOf(cells);
+    }
+
+    public String getTable() { return table; }
+
+    /** The cell's text, or "" when the column is absent. */
+    public String text(String key) {
+        return cells.getOrDefault(key, "");
+    }
+
+    /** The cell as a number, or NaN when it is not one, so comparisons with it are false. */
+    public double num(String key) {
+        try {
+            return Double.parseDouble(text(key).replace(',', '.').replace("%", "").trim());
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Whether a comma-separated cell lists the code, or is empty or {@code ALL}, meaning any. */
+    public boolean covers(String key, String code) {
+        String cell = text(key).trim();
+        if (cell.isEmpty() || cell.equals("ALL")) {
+            return true;
+        }
+        for (String part : cell.split(",")) {
+            if (part.trim().equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
