@@ -15,8 +15,13 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("pauta")
 public record PautaProperties(
-        @DefaultValue(".") Path bundleDir,
+        @DefaultValue(".") String bundleDir,
         @DefaultValue("1000") int firingLimit,
         @DefaultValue("256KB") DataSize maxBodySize,
         @DefaultValue("es") String defaultLocale) {
+
+    /** The bundle folder against the working directory; bound as text because Spring resolves a relative Path against the classpath. */
+    public Path bundlePath() {
+        return Path.of(bundleDir).toAbsolutePath().normalize();
+    }
 }

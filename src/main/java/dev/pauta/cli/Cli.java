@@ -1,11 +1,16 @@
 package dev.pauta.cli;
 
+import dev.pauta.guidance.ScenarioRunner;
+import dev.pauta.guidance.Snapshot;
 import dev.pauta.guidance.SnapshotCompiler;
+import dev.pauta.manual.InvalidBundleException;
+import dev.pauta.manual.Release;
 import dev.pauta.manual.Bundle;
 import dev.pauta.manual.Problem;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -36,10 +41,34 @@ public final class Cli {
             err.println("not a folder: " + folder);
             return 2;
         }
-        List<Problem> problems = new SnapshotCompiler(1000).validate(Bundle.fromFolder(folder));
+        Bundle bundle = Bundle.fromFolder(folder);
+        SnapshotCompiler compiler = new SnapshotCompiler(1000);
+        if (args[0].equals("validate")) {
+            List<Problem> problems = compiler.validate(bundle);
+            return report(problems, out, folder + " is valid");
+        }
+        Snapshot snapshot;
+        try {
+            snapshot = compiler.compile(bundle, new Release(0, bundle.hash(), null, null, null));
+        } catch (InvalidBundleException e) {
+            return report(e.problems(), out, "");
+        }
+        ScenarioRunner runner = new ScenarioRunner();
+        ScenarioRunner.Parsed parsed = runner.read(bundle);
+        ScenarioRunner.Report result = runner.run(snapshot, parsed.scenarios());
+        List<Problem> problems = new ArrayList<>(parsed.problems());
+        problems.addAll(result.problems());
+        out.println("scenarios: " + result.passed() + " passed, " + result.failed() + " failed");
+        if (!result.rulesNeverFired().isEmpty()) {
+            out.println("rules no scenario fired: " + String.join(", ", result.rulesNeverFired()));
+        }
+        return report(problems, out, folder + " passes its scenarios");
+    }
+
+    private static int report(List<Problem> problems, PrintStream out, String success) {
         problems.forEach(p -> out.println(p.describe()));
         if (problems.isEmpty()) {
-            out.println("ok: " + folder + " is valid");
+            out.println("ok: " + success);
             return 0;
         }
         out.println(problems.size() + " problem(s)");

@@ -29,12 +29,12 @@ class GuidanceConfiguration {
     @Bean
     SnapshotHolder snapshotHolder(SnapshotCompiler compiler, PautaProperties properties, Clock clock) {
         long started = System.nanoTime();
-        Bundle bundle = Bundle.fromFolder(properties.bundleDir().toAbsolutePath().normalize());
-        Snapshot snapshot = compiler.compile(bundle, new Release(1, bundle.hash(), clock.instant(), "system", "bundle folder " + properties.bundleDir()));
+        Bundle bundle = Bundle.fromFolder(properties.bundlePath());
+        Snapshot snapshot = compiler.compile(bundle, new Release(1, bundle.hash(), clock.instant(), "system", "bundle folder " + properties.bundlePath()));
         SnapshotHolder holder = new SnapshotHolder();
         holder.swap(snapshot);
         log.info("Serving {} sections in {} and {} rules from {} (compiled in {} ms)", snapshot.manual().allSections().size(),
-                snapshot.locales(), snapshot.ruleSet().ruleKeys().size(), properties.bundleDir().toAbsolutePath().normalize(),
+                snapshot.locales(), snapshot.ruleSet().ruleKeys().size(), properties.bundlePath(),
                 (System.nanoTime() - started) / 1_000_000);
         return holder;
     }

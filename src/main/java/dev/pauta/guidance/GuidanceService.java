@@ -106,11 +106,11 @@ public final class GuidanceService {
     }
 
     private static Decision.Action action(Snapshot snapshot, String locale, Map<String, Script> scripts, Proposal p) {
-        Script script = scripts.get(p.code());
+        Script script = scripts.get(p.script() != null ? p.script() : p.code());
         String text = p.text() != null ? p.text() : script != null ? script.render(script.text(), p.params()) : p.code();
         String reason = script != null && !script.reason().isBlank() ? script.render(script.reason(), p.params()) : "";
         Set<String> cited = new LinkedHashSet<>(p.sections());
-        if (script != null && p.text() == null) {
+        if (script != null) {
             cited.add(script.section());
         }
         List<Decision.SectionRef> refs = cited.stream()

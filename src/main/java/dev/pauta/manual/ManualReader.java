@@ -44,6 +44,7 @@ public final class ManualReader {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern TABLE_MARKER = Pattern.compile("<!--\\s*table:\\s*([a-z0-9-]+)\\s*-->", Pattern.DOTALL);
     private static final Pattern COLUMN_KEY = Pattern.compile("`([^`]+)`");
+    private static final Set<String> UNINDEXED_TABLES = Set.of("synonyms");
     private static final List<String> REQUIRED = List.of("id", "title", "kind", "locale", "channels", "tags", "owner", "reviewBy");
 
     private final Parser parser;
@@ -188,9 +189,22 @@ public final class ManualReader {
         if (headings.isEmpty() || headings.get(0).level() != 1) {
             problems.add(Problem.at(path, bodyLineOffset + 1, "the section does not open with a '# Title' heading", "start the body with '# " + fields.get("title") + "'"));
         }
+        unlinkUnindexedTables(document);
         String plainText = new TextCollectingVisitor().collectAndGetText(document);
         return new Section(id, fields.get("title").toString(), kind, locale, channels, tags, fields.get("owner").toString(), reviewBy,
                 path, body, plainText, headings, tables);
+    }
+
+    /** Tables that exist to steer the engine, not to be read, are left out of the section's searchable text. */
+    private static void unlinkUnindexedTables(Node document) {
+        for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
+            if (node instanceof HtmlCommentBlock comment && node.getNext() instanceof TableBlock table) {
+                Matcher marker = TABLE_MARKER.matcher(comment.getChars().toString());
+                if (marker.find() && UNINDEXED_TABLES.contains(marker.group(1))) {
+                    table.unlink();
+                }
+            }
+        }
     }
 
     private PolicyTable readTable(String path, String sectionId, String name, TableBlock table, int offset, List<Problem> problems) {

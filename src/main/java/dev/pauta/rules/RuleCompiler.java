@@ -22,7 +22,9 @@ import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.conf.PropertySpecificOption;
 
 /**
  * Compiles {@code rules/*.drl} at run time under the safe profile. Every rule must cite, with
@@ -97,7 +99,10 @@ public final class RuleCompiler {
             return new Result(null, problems);
         }
 
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        // Facts are never modified during an evaluation, so property reactivity would only add listeners and warnings.
+        KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+        configuration.setOption(PropertySpecificOption.ALLOWED);
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
         sources.forEach((path, drl) -> {
             if (path.endsWith(".drl")) {
                 Resource resource = KieServices.get().getResources().newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)).setSourcePath(path);

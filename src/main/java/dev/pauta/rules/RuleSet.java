@@ -97,7 +97,7 @@ public final class RuleSet {
             if (e.kind.equals("hold")) {
                 holds.add(new Hold(e.code, e.reason, e.rule, sections, e.params));
             } else {
-                proposals.add(new Proposal(e.type, e.code, e.priority, e.rule, sections, e.params, e.text));
+                proposals.add(new Proposal(e.type, e.code, e.priority, e.rule, sections, e.params, e.text, e.script));
             }
         }
         return new Evaluation(proposals, holds, List.copyOf(outcome.rulesFired()));

@@ -101,6 +101,8 @@ public final class SectionIndex {
         this.highlighter = UnifiedHighlighter.builder(searcher, indexAnalyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
                 .withMaxLength(20_000)
+                .withBreakIterator(() -> org.apache.lucene.search.uhighlight.LengthGoalBreakIterator.createClosestToLength(
+                        java.text.BreakIterator.getWordInstance(java.util.Locale.ROOT), 180, 0.5f))
                 .build();
     }
 

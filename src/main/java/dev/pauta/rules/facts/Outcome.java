@@ -23,6 +23,7 @@ public final class Outcome {
         public final String packageName;
         public final Map<String, Object> params = new LinkedHashMap<>();
         public String text;
+        public String script;
 
         Entry(String kind, String type, String code, String reason, int priority, RuleContext context) {
             this.kind = kind;
@@ -42,6 +43,12 @@ public final class Outcome {
         /** Words taken from a policy-table cell, used instead of the script for the code. */
         public Entry text(String words) {
             this.text = words;
+            return this;
+        }
+
+        /** The scripts code whose words (and reason) this action uses, when it is not the action code itself. */
+        public Entry script(String code) {
+            this.script = code;
             return this;
         }
     }

@@ -1,0 +1,236 @@
+package dev.pauta.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:guidance-api;DB_CLOSE_DELAY=-1")
+class GuidanceApiTest {
+
+    static final String CONTRACT_EXAMPLE = """
+            {
+              "locale": "es",
+              "channel": "PHONE",
+              "intent": "ORDER_DELAYED",
+              "customer": { "id": "C-1042", "type": "DEMANDING", "tier": "GOLD", "specialNeeds": ["ELDERLY"] },
+              "order": { "id": "O-77", "delayDays": 6, "value": 120.50, "currency": "EUR" },
+              "interaction": {
+                "waitMinutes": 19, "transfers": 1, "contactsAboutIssue": 2, "sentiment": -0.4,
+                "text": "Es la segunda vez que llamo y mi pedido sigue sin llegar"
+              },
+              "draft": "Lo siento, eso no nos compete."
+            }
+            """;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    record Reply(int status, String contentType, JsonNode body) {
+    }
+
+    Reply post(String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json.readTree(response.body()));
+    }
+
+    Reply get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json.readTree(response.body()));
+    }
+
+    @Test
+    void theContractExampleGetsEveryDocumentedField() throws Exception {
+        Reply reply = post("/api/v1/guidance", CONTRACT_EXAMPLE);
+
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode body = reply.body();
+        assertThat(body.get("decisionId").asString()).isNotBlank();
+        assertThat(body.get("release").asInt()).isPositive();
+        JsonNode actions = body.get("actions");
+        assertThat(actions.size()).isPositive();
+        List<Integer> priorities = new ArrayList<>();
+        for (JsonNode action : actions) {
+            for (String field : List.of("type", "code", "priority", "text", "reason", "rule", "sections", "params")) {
+                assertThat(action.has(field)).as("action field %s in %s", field, action).isTrue();
+            }
+            assertThat(action.get("sections").size()).as("every action cites a section: %s", action).isPositive();
+            assertThat(action.get("sections").get(0).get("title").asString()).isNotBlank();
+            assertThat(action.get("text").asString()).doesNotContain("{");
+            priorities.add(action.get("priority").asInt());
+        }
+        assertThat(priorities).isSortedAccordingTo((a, b) -> b - a);
+
+        JsonNode coupon = find(actions, "DELAY_COUPON");
+        assertThat(coupon).as("a late GOLD order of 6 days gets the delay coupon").isNotNull();
+        assertThat(coupon.get("type").asString()).isEqualTo("OFFER");
+        assertThat(coupon.get("params").get("percent").asInt()).isEqualTo(15);
+        assertThat(coupon.get("text").asString()).contains("15");
+        assertThat(coupon.get("sections").findValuesAsString("id")).contains("delay-compensation");
+
+        JsonNode avoid = body.get("avoid");
+        assertThat(avoid.size()).isPositive();
+        assertThat(avoid.get(0).has("phrase") && avoid.get(0).has("instead") && avoid.get(0).has("section")).isTrue();
+
+        JsonNode sections = body.get("sections");
+        assertThat(sections.size()).isPositive();
+        for (String field : List.of("id", "title", "kind", "snippet", "score")) {
+            assertThat(sections.get(0).has(field)).as("section field %s", field).isTrue();
+        }
+
+        JsonNode violation = body.get("violations").get(0);
+        String draft = "Lo siento, eso no nos compete.";
+        assertThat(draft.substring(violation.get("start").asInt(), violation.get("end").asInt())).isEqualTo("eso no nos compete");
+        assertThat(violation.get("phrase").asString()).isEqualTo("eso no nos compete");
+        assertThat(violation.get("instead").asString()).isNotBlank();
+        assertThat(violation.get("severity").asString()).isEqualTo("ERROR");
+        assertThat(violation.get("section").asString()).isEqualTo("forbidden-phrases");
+
+        JsonNode explanation = body.get("explanation");
+        assertThat(explanation.get("rulesFired").size()).isPositive();
+        assertThat(explanation.has("notApplied")).isTrue();
+        assertThat(explanation.get("tookMicros").asLong()).isPositive();
+    }
+
+    @Test
+    void wordsComeFromTheManualInTheRequestLocale() throws Exception {
+        Reply es = post("/api/v1/guidance", CONTRACT_EXAMPLE);
+        Reply en = post("/api/v1/guidance", CONTRACT_EXAMPLE.replace("\"locale\": \"es\"", "\"locale\": \"en\""));
+
+        String esText = find(es.body().get("actions"), "DELAY_COUPON").get("text").asString();
+        String enText = find(en.body().get("actions"), "DELAY_COUPON").get("text").asString();
+        assertThat(esText).isNotEqualTo(enText);
+        assertThat(find(en.body().get("actions"), "DELAY_COUPON").get("params").get("percent").asInt()).isEqualTo(15);
+    }
+
+    @Test
+    void malformedJsonIsAClearProblem() throws Exception {
+        Reply reply = post("/api/v1/guidance", "{\"locale\": \"es\", \"channel\": ");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.body().get("code").asString()).isEqualTo("malformed_json");
+        assertThat(reply.body().get("hint").asString()).isNotBlank();
+    }
+
+    @Test
+    void aMissingIntentIsNamedInTheErrors() throws Exception {
+        Reply reply = post("/api/v1/guidance", "{\"locale\": \"es\", \"channel\": \"PHONE\"}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().get("code").asString()).isEqualTo("invalid_request");
+        assertThat(reply.body().get("errors").findValuesAsString("field")).containsExactly("intent");
+    }
+
+    @Test
+    void anUnknownChannelIsAnsweredWithTheKnownOnes() throws Exception {
+        Reply reply = post("/api/v1/guidance", "{\"locale\": \"es\", \"channel\": \"FAX\", \"intent\": \"COMPLAINT\"}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().get("code").asString()).isEqualTo("unknown_code");
+        assertThat(reply.body().get("field").asString()).isEqualTo("channel");
+        List<String> known = new ArrayList<>();
+        reply.body().get("known").forEach(n -> known.add(n.asString()));
+        assertThat(known).contains("PHONE", "EMAIL", "CHAT", "SOCIAL", "STORE", "WEB");
+    }
+
+    @Test
+    void anUnknownCustomerTypeIsRefusedNotIgnored() throws Exception {
+        Reply reply = post("/api/v1/guidance", "{\"locale\": \"en\", \"channel\": \"CHAT\", \"intent\": \"COMPLAINT\", \"customer\": {\"type\": \"GRUMPY\"}}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().get("field").asString()).isEqualTo("customer.type");
+    }
+
+    @Test
+    void aTwoMegabyteBodyIsRefused() throws Exception {
+        String big = "{\"locale\":\"es\",\"channel\":\"PHONE\",\"intent\":\"OTHER\",\"draft\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}";
+        Reply reply = post("/api/v1/guidance", big);
+
+        assertThat(reply.status()).isEqualTo(413);
+        assertThat(reply.body().get("code").asString()).isEqualTo("body_too_large");
+    }
+
+    @Test
+    void searchTextIsNeverParsedAsSyntax() throws Exception {
+        Reply reply = get("/api/v1/search?locale=es&q=" + URLEncoder.encode("title:((\"", StandardCharsets.UTF_8));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().has("total")).isTrue();
+        assertThat(reply.body().has("facets")).isTrue();
+    }
+
+    @Test
+    void searchFindsTheCouponPolicyAndFiltersByKind() throws Exception {
+        Reply reply = get("/api/v1/search?locale=es&kind=policy&q=" + URLEncoder.encode("cupón pedido retrasado", StandardCharsets.UTF_8));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().get("hits").get(0).get("id").asString()).isEqualTo("delay-compensation");
+        reply.body().get("hits").forEach(hit -> assertThat(hit.get("kind").asString()).isEqualTo("policy"));
+        assertThat(reply.body().get("facets").get("kind").get("policy").asInt()).isEqualTo(reply.body().get("total").asInt());
+    }
+
+    @Test
+    void aSectionIsServedWithSanitizedHtml() throws Exception {
+        Reply reply = get("/api/v1/sections/delay-compensation?locale=en");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().get("id").asString()).isEqualTo("delay-compensation");
+        assertThat(reply.body().get("markdown").asString()).contains("table: delay-coupons");
+        assertThat(reply.body().get("html").asString()).contains("<table>").doesNotContain("<!--").doesNotContain("<script");
+        assertThat(reply.body().get("release").asInt()).isPositive();
+    }
+
+    @Test
+    void anUnknownSectionIsA404WithTheKnownIds() throws Exception {
+        Reply reply = get("/api/v1/sections/no-such-thing?locale=es");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.body().get("code").asString()).isEqualTo("section_not_found");
+        assertThat(reply.body().get("known").toString()).contains("delay-compensation");
+    }
+
+    @Test
+    void checkFlagsAPhraseWrittenInCapitalsAcrossALineBreak() throws Exception {
+        String text = "Hola.\nESO NO\nNOS   COMPETE, lo siento.";
+        Reply reply = post("/api/v1/check", json.writeValueAsString(new CheckRequest("es", "CHAT", text)));
+
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode phrase = null;
+        for (JsonNode v : reply.body().get("violations")) {
+            if ("eso no nos compete".equals(v.get("phrase").asString())) {
+                phrase = v;
+            }
+        }
+        assertThat(phrase).isNotNull();
+        assertThat(text.substring(phrase.get("start").asInt(), phrase.get("end").asInt())).isEqualTo("ESO NO\nNOS   COMPETE");
+    }
+
+    private static JsonNode find(JsonNode actions, String code) {
+        for (JsonNode action : actions) {
+            if (code.equals(action.get("code").asString())) {
+                return action;
+            }
+        }
+        return null;
+    }
+}
