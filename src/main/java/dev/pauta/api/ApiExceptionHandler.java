@@ -1,6 +1,8 @@
 package dev.pauta.api;
 
+import dev.pauta.authoring.AuthoringException;
 import dev.pauta.guidance.UnknownCodeException;
+import dev.pauta.manual.InvalidBundleException;
 import dev.pauta.rules.RuleLoopException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
@@ -104,6 +106,50 @@ class ApiExceptionHandler {
     ProblemDetail sectionNotFound(SectionNotFoundException e) {
         return ApiProblem.with(ApiProblem.of(HttpStatus.NOT_FOUND, "section_not_found", "There is no section '" + e.id + "' in locale '" + e.locale + "'.",
                 "use one of the section ids listed in 'known'"), Map.of("known", e.known));
+    }
+
+    @ExceptionHandler(AuthoringException.NotFound.class)
+    ProblemDetail authoringNotFound(AuthoringException.NotFound e) {
+        return ApiProblem.of(HttpStatus.NOT_FOUND, "not_found", capitalise(e.getMessage()) + ".", "check the id, the release number or the document path");
+    }
+
+    @ExceptionHandler(AuthoringException.StaleRevision.class)
+    ProblemDetail stale(AuthoringException.StaleRevision e) {
+        ProblemDetail problem = ApiProblem.of(HttpStatus.CONFLICT, "stale_revision", capitalise(e.getMessage()) + "; nothing was saved.",
+                "merge your edit into the current content and send it again with baseRevision " + e.currentRevision());
+        Map<String, Object> current = new java.util.LinkedHashMap<>();
+        current.put("path", e.path());
+        current.put("revision", e.currentRevision());
+        current.put("content", e.currentContent());
+        return ApiProblem.with(problem, Map.of("current", current));
+    }
+
+    @ExceptionHandler(AuthoringException.Conflict.class)
+    ProblemDetail conflict(AuthoringException.Conflict e) {
+        return ApiProblem.with(ApiProblem.of(HttpStatus.CONFLICT, "release_conflict", capitalise(e.getMessage()) + ".",
+                "start a new change from the current release and redo the edits to the listed paths"), Map.of("paths", e.paths()));
+    }
+
+    @ExceptionHandler(AuthoringException.Closed.class)
+    ProblemDetail closed(AuthoringException.Closed e) {
+        return ApiProblem.of(HttpStatus.CONFLICT, "change_closed", capitalise(e.getMessage()) + ".", "create a new change");
+    }
+
+    @ExceptionHandler(AuthoringException.BadInput.class)
+    ProblemDetail badInput(AuthoringException.BadInput e) {
+        return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "invalid_request", capitalise(e.getMessage()) + ".", "fix the field listed in 'errors'",
+                List.of(new ApiProblem.FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(InvalidBundleException.class)
+    ProblemDetail invalidBundle(InvalidBundleException e) {
+        return ApiProblem.with(ApiProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid_bundle",
+                "The change does not validate: " + e.problems().size() + " problem(s); the current release keeps serving.",
+                "fix the documents listed in 'errors' (path, line, message, hint) and publish again"), Map.of("errors", e.problems()));
+    }
+
+    private static String capitalise(String text) {
+        return text == null || text.isEmpty() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     @ExceptionHandler(RuleLoopException.class)

@@ -30,6 +30,9 @@ class BodySizeLimit extends OncePerRequestFilter {
         }
     }
 
+    /** A zipped bundle is larger than any JSON request; it is bounded again while it is unpacked. */
+    static final long IMPORT_LIMIT = 16L * 1024 * 1024;
+
     private final long limit;
 
     BodySizeLimit(PautaProperties properties) {
@@ -38,6 +41,7 @@ class BodySizeLimit extends OncePerRequestFilter {
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+        long limit = request.getRequestURI().endsWith("/import") ? IMPORT_LIMIT : this.limit;
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

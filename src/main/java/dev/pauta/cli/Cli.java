@@ -1,16 +1,13 @@
 package dev.pauta.cli;
 
-import dev.pauta.guidance.ScenarioRunner;
-import dev.pauta.guidance.Snapshot;
+import dev.pauta.guidance.BundleValidator;
 import dev.pauta.guidance.SnapshotCompiler;
-import dev.pauta.manual.InvalidBundleException;
 import dev.pauta.manual.Release;
 import dev.pauta.manual.Bundle;
 import dev.pauta.manual.Problem;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -42,27 +39,15 @@ public final class Cli {
             return 2;
         }
         Bundle bundle = Bundle.fromFolder(folder);
-        SnapshotCompiler compiler = new SnapshotCompiler(1000);
-        if (args[0].equals("validate")) {
-            List<Problem> problems = compiler.validate(bundle);
-            return report(problems, out, folder + " is valid");
+        boolean test = args[0].equals("test");
+        BundleValidator.Result result = new BundleValidator(new SnapshotCompiler(1000)).validate(bundle, new Release(0, bundle.hash(), null, null, null), test);
+        if (test && result.snapshot() != null) {
+            out.println("scenarios: " + result.scenariosPassed() + " passed, " + result.scenariosFailed() + " failed");
+            if (!result.rulesNeverFired().isEmpty()) {
+                out.println("rules no scenario fired: " + String.join(", ", result.rulesNeverFired()));
+            }
         }
-        Snapshot snapshot;
-        try {
-            snapshot = compiler.compile(bundle, new Release(0, bundle.hash(), null, null, null));
-        } catch (InvalidBundleException e) {
-            return report(e.problems(), out, "");
-        }
-        ScenarioRunner runner = new ScenarioRunner();
-        ScenarioRunner.Parsed parsed = runner.read(bundle);
-        ScenarioRunner.Report result = runner.run(snapshot, parsed.scenarios());
-        List<Problem> problems = new ArrayList<>(parsed.problems());
-        problems.addAll(result.problems());
-        out.println("scenarios: " + result.passed() + " passed, " + result.failed() + " failed");
-        if (!result.rulesNeverFired().isEmpty()) {
-            out.println("rules no scenario fired: " + String.join(", ", result.rulesNeverFired()));
-        }
-        return report(problems, out, folder + " passes its scenarios");
+        return report(result.problems(), out, folder + (test ? " passes its checks and scenarios" : " is valid"));
     }
 
     private static int report(List<Problem> problems, PrintStream out, String success) {

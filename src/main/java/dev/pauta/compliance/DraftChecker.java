@@ -1,7 +1,7 @@
 package dev.pauta.compliance;
 
+import dev.pauta.manual.PhrasePattern;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -14,8 +14,8 @@ import java.util.Map;
  */
 public final class DraftChecker {
 
-    /** A phrase compiled to word patterns; each pattern is a set of alternatives, a trailing '*' a prefix. */
-    private record Compiled(PhraseRule rule, String[][] words, List<String[][]> exceptions) {
+    /** A phrase and its exceptions, compiled once. */
+    private record Compiled(PhraseRule rule, PhrasePattern pattern, List<PhrasePattern> exceptions) {
     }
 
     private final Map<String, List<Compiled>> byFirstWord = new HashMap<>();
@@ -27,12 +27,12 @@ public final class DraftChecker {
         this.phrases = List.copyOf(phrases);
         this.channelChecks = List.copyOf(channelChecks);
         for (PhraseRule rule : phrases) {
-            String[][] words = compile(rule.phrase());
-            if (words.length == 0) {
+            PhrasePattern pattern = PhrasePattern.compile(rule.phrase());
+            if (pattern.isEmpty()) {
                 continue;
             }
-            Compiled compiled = new Compiled(rule, words, rule.exceptions().stream().map(DraftChecker::compile).filter(w -> w.length > 0).toList());
-            for (String alternative : words[0]) {
+            Compiled compiled = new Compiled(rule, pattern, rule.exceptions().stream().map(PhrasePattern::compile).filter(p -> !p.isEmpty()).toList());
+            for (String alternative : pattern.firstWord()) {
                 if (alternative.endsWith("*")) {
                     prefixFirst.add(compiled);
                 } else {
@@ -50,7 +50,7 @@ public final class DraftChecker {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        List<Text.Word> words = Text.words(text);
+        List<PhrasePattern.Word> words = PhrasePattern.words(text);
         List<Violation> found = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             List<Compiled> candidates = byFirstWord.getOrDefault(words.get(i).folded(), List.of());
@@ -70,75 +70,25 @@ public final class DraftChecker {
         return dedupe(found);
     }
 
-    private static void match(Compiled c, List<Text.Word> words, int at, List<Violation> found) {
-        int end = matchFrom(c.words(), c.rule().maxGap(), words, at);
+    private static void match(Compiled c, List<PhrasePattern.Word> words, int at, List<Violation> found) {
+        int gap = c.rule().maxGap();
+        int end = c.pattern().matchAt(words, at, gap);
         if (end < 0) {
             return;
         }
-        int start = words.get(at).start();
-        int stop = words.get(end).end();
-        for (String[][] exception : c.exceptions()) {
-            for (int from = Math.max(0, at - exception.length - 2); from <= at; from++) {
-                int exceptionEnd = matchFrom(exception, 0, words, from);
-                if (exceptionEnd >= end) {
+        // An exception (with the phrase's own allowance of extra words) that covers the match clears it.
+        for (PhrasePattern exception : c.exceptions()) {
+            for (int from = Math.max(0, at - exception.length() - gap); from <= at; from++) {
+                if (exception.matchAt(words, from, gap) >= end) {
                     return;
                 }
             }
         }
         PhraseRule r = c.rule();
-        found.add(new Violation(start, stop, r.phrase(), r.instead(), r.severity(), r.section(), "phrase"));
+        found.add(new Violation(words.get(at).start(), words.get(end).end(), r.phrase(), r.instead(), r.severity(), r.section(), "phrase"));
     }
 
-    /** Index of the last word of a match starting at {@code at}, or -1; extra words inside cost one gap each. */
-    private static int matchFrom(String[][] pattern, int maxGap, List<Text.Word> words, int at) {
-        if (at >= words.size() || !accepts(pattern[0], words.get(at).folded())) {
-            return -1;
-        }
-        int position = at;
-        int gapsLeft = maxGap;
-        for (int p = 1; p < pattern.length; p++) {
-            int next = position + 1;
-            while (next < words.size() && !accepts(pattern[p], words.get(next).folded())) {
-                if (gapsLeft == 0) {
-                    return -1;
-                }
-                gapsLeft--;
-                next++;
-            }
-            if (next >= words.size()) {
-                return -1;
-            }
-            position = next;
-        }
-        return position;
-    }
-
-    private static boolean accepts(String[] alternatives, String word) {
-        for (String alternative : alternatives) {
-            if (alternative.endsWith("*") ? word.startsWith(alternative.substring(0, alternative.length() - 1)) : word.equals(alternative)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static String[][] compile(String phrase) {
-        return Arrays.stream(phrase.trim().split("\\s+"))
-                .filter(w -> !w.isBlank())
-                .map(w -> Arrays.stream(w.split("/"))
-                        .map(alt -> {
-                            boolean prefix = alt.endsWith("*");
-                            String core = Text.words(prefix ? alt.substring(0, alt.length() - 1) : alt).stream()
-                                    .map(Text.Word::folded).reduce("", String::concat);
-                            return prefix ? core + "*" : core;
-                        })
-                        .filter(alt -> !alt.isEmpty() && !alt.equals("*"))
-                        .toArray(String[]::new))
-                .filter(alts -> alts.length > 0)
-                .toArray(String[][]::new);
-    }
-
-    private static void applyChannelCheck(ChannelCheck check, String text, List<Text.Word> words, List<Violation> found) {
+    private static void applyChannelCheck(ChannelCheck check, String text, List<PhrasePattern.Word> words, List<Violation> found) {
         switch (check.check()) {
             case "shouting" -> {
                 int needed = check.values().isEmpty() ? 3 : parseInt(check.values().get(0), 3);
@@ -147,7 +97,7 @@ public final class DraftChecker {
                     run = words.get(i).shouted() ? run + 1 : 0;
                     boolean last = i + 1 == words.size() || !words.get(i + 1).shouted();
                     if (run >= needed && last) {
-                        Text.Word first = words.get(i - run + 1);
+                        PhrasePattern.Word first = words.get(i - run + 1);
                         found.add(new Violation(first.start(), words.get(i).end(), text.substring(first.start(), words.get(i).end()),
                                 check.instead(), check.severity(), check.section(), "shouting"));
                     }
@@ -182,14 +132,14 @@ public final class DraftChecker {
     }
 
     private static boolean startsWithAny(String line, List<String> openings) {
-        String folded = Text.words(line).stream().map(Text.Word::folded).reduce((a, b) -> a + " " + b).orElse("");
-        return openings.stream().map(o -> Text.words(o).stream().map(Text.Word::folded).reduce((a, b) -> a + " " + b).orElse(""))
+        String folded = PhrasePattern.words(line).stream().map(PhrasePattern.Word::folded).reduce((a, b) -> a + " " + b).orElse("");
+        return openings.stream().map(o -> PhrasePattern.words(o).stream().map(PhrasePattern.Word::folded).reduce((a, b) -> a + " " + b).orElse(""))
                 .anyMatch(o -> !o.isEmpty() && (folded.equals(o) || folded.startsWith(o + " ")));
     }
 
     private static boolean containsAny(String tail, List<String> closings) {
-        String folded = " " + Text.words(tail).stream().map(Text.Word::folded).reduce((a, b) -> a + " " + b).orElse("") + " ";
-        return closings.stream().map(o -> Text.words(o).stream().map(Text.Word::folded).reduce((a, b) -> a + " " + b).orElse(""))
+        String folded = " " + PhrasePattern.words(tail).stream().map(PhrasePattern.Word::folded).reduce((a, b) -> a + " " + b).orElse("") + " ";
+        return closings.stream().map(o -> PhrasePattern.words(o).stream().map(PhrasePattern.Word::folded).reduce((a, b) -> a + " " + b).orElse(""))
                 .anyMatch(o -> !o.isEmpty() && folded.contains(" " + o + " "));
     }
 

@@ -1,20 +1,14 @@
 package dev.pauta.guidance;
 
 import dev.pauta.PautaProperties;
-import dev.pauta.manual.Bundle;
-import dev.pauta.manual.Release;
 import java.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the guidance engine: compiles the configured bundle at start-up and refuses to start on an invalid one. */
+/** Wires the guidance engine; the snapshot it serves is loaded and swapped by the authoring module. */
 @Configuration(proxyBeanMethods = false)
 class GuidanceConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(GuidanceConfiguration.class);
 
     @Bean
     Clock clock() {
@@ -26,17 +20,10 @@ class GuidanceConfiguration {
         return new SnapshotCompiler(properties.firingLimit());
     }
 
+    /** Empty until the authoring module loads the current release into it, before the server takes requests. */
     @Bean
-    SnapshotHolder snapshotHolder(SnapshotCompiler compiler, PautaProperties properties, Clock clock) {
-        long started = System.nanoTime();
-        Bundle bundle = Bundle.fromFolder(properties.bundlePath());
-        Snapshot snapshot = compiler.compile(bundle, new Release(1, bundle.hash(), clock.instant(), "system", "bundle folder " + properties.bundlePath()));
-        SnapshotHolder holder = new SnapshotHolder();
-        holder.swap(snapshot);
-        log.info("Serving {} sections in {} and {} rules from {} (compiled in {} ms)", snapshot.manual().allSections().size(),
-                snapshot.locales(), snapshot.ruleSet().ruleKeys().size(), properties.bundlePath(),
-                (System.nanoTime() - started) / 1_000_000);
-        return holder;
+    SnapshotHolder snapshotHolder() {
+        return new SnapshotHolder();
     }
 
     @Bean

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -33,9 +34,11 @@ public record Bundle(Map<String, String> documents) {
                 continue;
             }
             try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.filter(Files::isRegularFile).filter(Bundle::isBundleFile).toList()) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
                     String path = root.relativize(file).toString().replace('\\', '/');
-                    documents.put(path, Files.readString(file, StandardCharsets.UTF_8));
+                    if (isDocumentPath(path)) {
+                        documents.put(path, Files.readString(file, StandardCharsets.UTF_8));
+                    }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + dir, e);
@@ -44,9 +47,12 @@ public record Bundle(Map<String, String> documents) {
         return new Bundle(documents);
     }
 
-    static boolean isBundleFile(Path file) {
-        String name = file.getFileName().toString();
-        return name.endsWith(".md") || name.endsWith(".drl") || name.endsWith(".yaml") || name.endsWith(".yml");
+    /** Sections, rules and scenario files; anything else under manual/ or rules/ (a README, say) is not part of a bundle. */
+    public static final Pattern DOCUMENT_PATH = Pattern.compile(
+            "manual/[a-z]{2}(-[A-Z]{2})?/[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*\\.md|rules/[a-z0-9][a-z0-9-]*\\.drl|rules/tests/[a-z0-9][a-z0-9-]*\\.ya?ml");
+
+    public static boolean isDocumentPath(String path) {
+        return path != null && DOCUMENT_PATH.matcher(path).matches();
     }
 
     /** SHA-256 over paths and contents, so equal bundles hash equal wherever they came from. */

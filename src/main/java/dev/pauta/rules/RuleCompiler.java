@@ -53,6 +53,7 @@ public final class RuleCompiler {
         List<Problem> problems = new ArrayList<>();
         Map<String, List<String>> sectionsByRule = new HashMap<>();
         Map<String, String> ruleFiles = new LinkedHashMap<>();
+        Map<String, RuleSet.Location> locations = new HashMap<>();
         sources.forEach((path, drl) -> {
             if (!path.endsWith(".drl")) {
                 return;
@@ -74,6 +75,7 @@ public final class RuleCompiler {
             problems.addAll(SafeProfile.check(path, drl, pkg));
             for (RuleDescr rule : pkg.getRules()) {
                 String key = pkg.getName() + "/" + rule.getName();
+                locations.putIfAbsent(rule.getName(), new RuleSet.Location(path, rule.getLine()));
                 String earlier = ruleFiles.putIfAbsent(key, path);
                 if (earlier != null) {
                     problems.add(Problem.at(path, rule.getLine(), "rule '" + rule.getName() + "' is also defined in " + earlier, "give each rule its own name within a package"));
@@ -118,7 +120,7 @@ public final class RuleCompiler {
             return new Result(null, problems);
         }
         KieBase kieBase = builder.newKieBase();
-        return new Result(new RuleSet(kieBase, sectionsByRule, firingLimit, Set.copyOf(ruleFiles.keySet())), List.of());
+        return new Result(new RuleSet(kieBase, sectionsByRule, locations, firingLimit, Set.copyOf(ruleFiles.keySet())), List.of());
     }
 
     private static int firstLine(int[] lines) {

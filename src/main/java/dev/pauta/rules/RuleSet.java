@@ -31,13 +31,19 @@ public final class RuleSet {
 
     private static final KieCommands COMMANDS = KieServices.get().getCommands();
 
+    /** Where a rule is written. */
+    public record Location(String path, int line) {
+    }
+
     private final Map<String, List<String>> sectionsByRule;
+    private final Map<String, Location> locations;
     private final int firingLimit;
     private final Set<String> rules;
     private final StatelessKieSession session;
 
-    RuleSet(KieBase kieBase, Map<String, List<String>> sectionsByRule, int firingLimit, Set<String> rules) {
+    RuleSet(KieBase kieBase, Map<String, List<String>> sectionsByRule, Map<String, Location> locations, int firingLimit, Set<String> rules) {
         this.sectionsByRule = Map.copyOf(sectionsByRule);
+        this.locations = Map.copyOf(locations);
         this.firingLimit = firingLimit;
         this.rules = rules;
         this.session = kieBase.newStatelessKieSession();
@@ -52,6 +58,11 @@ public final class RuleSet {
     /** Rule keys as {@code package/name}; the scenario runner reports the ones no scenario fired. */
     public Set<String> ruleKeys() {
         return rules;
+    }
+
+    /** The file and line of a rule by name, or null when no rule has that name. */
+    public Location locationOf(String rule) {
+        return locations.get(rule);
     }
 
     public List<String> sectionsOf(String packageName, String rule) {

@@ -1,7 +1,7 @@
 package dev.pauta.rules.facts;
 
-import java.text.Normalizer;
-import java.util.Locale;
+import dev.pauta.manual.PhrasePattern;
+import java.util.List;
 
 /** How the contact is going: waits, transfers, repeat contacts, sentiment (-1..1) and the customer's words. */
 public final class Interaction {
@@ -10,7 +10,7 @@ public final class Interaction {
     private final int contactsAboutIssue;
     private final double sentiment;
     private final String text;
-    private final String folded;
+    private final List<PhrasePattern.Word> words;
 
     public Interaction(int waitMinutes, int transfers, int contactsAboutIssue, double sentiment, String text) {
         this.waitMinutes = waitMinutes;
@@ -18,7 +18,7 @@ public final class Interaction {
         this.contactsAboutIssue = contactsAboutIssue;
         this.sentiment = sentiment;
         this.text = text == null ? "" : text;
-        this.folded = " " + fold(this.text) + " ";
+        this.words = PhrasePattern.words(this.text);
     }
 
     public int getWaitMinutes() { return waitMinutes; }
@@ -27,14 +27,20 @@ public final class Interaction {
     public double getSentiment() { return sentiment; }
     public String getText() { return text; }
 
-    /** Whether the customer's words hold this word or phrase, ignoring case, accents and punctuation. */
+    /** Whether the customer's words hold this phrase, in the manual's phrase syntax ("abogad*", "sue you/them"). */
     public boolean mentions(String phrase) {
-        String wanted = fold(phrase);
-        return !wanted.isBlank() && folded.contains(" " + wanted + " ");
+        return !mentioned(phrase).isEmpty();
     }
 
-    static String fold(String value) {
-        String stripped = Normalizer.normalize(value, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return stripped.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+    /** The customer's own words that match the phrase, as written, or "" when they do not mention it. */
+    public String mentioned(String phrase) {
+        PhrasePattern pattern = PhrasePattern.compile(phrase);
+        for (int i = 0; i < words.size(); i++) {
+            int end = pattern.matchAt(words, i, 0);
+            if (end >= 0) {
+                return text.substring(words.get(i).start(), words.get(end).end());
+            }
+        }
+        return "";
     }
 }
