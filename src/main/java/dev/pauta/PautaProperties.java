@@ -12,13 +12,15 @@ import org.springframework.util.unit.DataSize;
  * @param firingLimit   rule firings one evaluation may take before it is stopped as a loop
  * @param maxBodySize   the largest request body accepted
  * @param defaultLocale the locale of a search that names none
+ * @param dataDir       where the H2 database files live (used in {@code spring.datasource.url})
  */
 @ConfigurationProperties("pauta")
 public record PautaProperties(
         @DefaultValue(".") String bundleDir,
         @DefaultValue("1000") int firingLimit,
         @DefaultValue("256KB") DataSize maxBodySize,
-        @DefaultValue("es") String defaultLocale) {
+        @DefaultValue("es") String defaultLocale,
+        @DefaultValue("./data") String dataDir) {
 
     /** The bundle folder against the working directory; bound as text because Spring resolves a relative Path against the classpath. */
     public Path bundlePath() {

@@ -35,6 +35,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -63,6 +64,8 @@ public final class SectionIndex {
         FIELDS.put("headings", 1.5f);
         FIELDS.put("body", 1f);
     }
+
+    static final float FUZZY_WEIGHT = 0.5f;
 
     private final String locale;
     private final Analyzer queryAnalyzer;
@@ -172,10 +175,29 @@ public final class SectionIndex {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         for (String term : new LinkedHashSet<>(terms)) {
             BooleanQuery.Builder perTerm = new BooleanQuery.Builder();
-            FIELDS.forEach((field, boost) -> perTerm.add(new BoostQuery(new TermQuery(new Term(field, term)), boost), Occur.SHOULD));
+            boolean known = isKnown(term);
+            FIELDS.forEach((field, boost) -> {
+                Term t = new Term(field, term);
+                // A word the manual never uses is most likely misspelt: match the manual's words within two edits instead.
+                Query q = known ? new TermQuery(t) : new FuzzyQuery(t, 2, 1, 20, true);
+                perTerm.add(new BoostQuery(q, known ? boost : boost * FUZZY_WEIGHT), Occur.SHOULD);
+            });
             builder.add(perTerm.build(), Occur.SHOULD);
         }
         return builder.build();
+    }
+
+    private boolean isKnown(String term) {
+        try {
+            for (String field : FIELDS.keySet()) {
+                if (searcher.getIndexReader().docFreq(new Term(field, term)) > 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Query bodyQuery(List<String> terms) {

@@ -41,7 +41,7 @@ class CrashDuringPublishTest {
             }
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.pauta.PautaApplication",
-                    "--server.port=" + port, "--spring.datasource.url=jdbc:h2:file:" + data.resolve("pauta"),
+                    "--server.port=" + port, "--pauta.data-dir=" + data,
                     "--pauta.bundle-dir=" + TestBundles.shipped(), "--spring.main.banner-mode=off")
                     .redirectErrorStream(true).start();
             log = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

@@ -21,7 +21,7 @@ class RestartTest {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(PautaApplication.class).run("--server.port=0",
-                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("pauta"), "--pauta.bundle-dir=" + TestBundles.shipped());
+                "--pauta.data-dir=" + data, "--pauta.bundle-dir=" + TestBundles.shipped());
     }
 
     private static Http http(ConfigurableApplicationContext context) {
