@@ -31,6 +31,18 @@ public final class Http {
         this.authorization = authorization;
     }
 
+    /** The admin password of the test profile (application-test.properties). */
+    public static final String ADMIN_PASSWORD = "test-admin-password-1";
+
+    /** A client authenticated as the test profile's admin (who holds every role). */
+    public static Http admin(int port) {
+        return new Http(port).as(basic("admin", ADMIN_PASSWORD));
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** A client that sends this Authorization header with every request. */
     public Http as(String authorizationHeader) {
         return new Http(base, authorizationHeader);

@@ -1,6 +1,9 @@
 package dev.pauta.api;
 
 import dev.pauta.authoring.AuthoringException;
+import dev.pauta.decisions.DecisionLogUnavailableException;
+import dev.pauta.decisions.Decisions;
+import dev.pauta.security.Accounts;
 import dev.pauta.guidance.UnknownCodeException;
 import dev.pauta.manual.InvalidBundleException;
 import dev.pauta.rules.RuleLoopException;
@@ -150,6 +153,37 @@ class ApiExceptionHandler {
 
     private static String capitalise(String text) {
         return text == null || text.isEmpty() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    @ExceptionHandler(DecisionLogUnavailableException.class)
+    ProblemDetail logUnavailable(DecisionLogUnavailableException e) {
+        log.warn("Refused a decision that could not be logged: {}", e.getMessage());
+        ProblemDetail problem = ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "decision_log_unavailable",
+                "The decision could not be recorded in time, so none is given: " + e.getMessage() + ".", "retry in a moment; the service is under load");
+        return problem;
+    }
+
+    @ExceptionHandler(Decisions.NotFound.class)
+    ProblemDetail decisionNotFound(Decisions.NotFound e) {
+        return ApiProblem.of(HttpStatus.NOT_FOUND, "decision_not_found", capitalise(e.getMessage()) + ".", "use the decisionId a guidance answer returned");
+    }
+
+    @ExceptionHandler(Decisions.UnknownAction.class)
+    ProblemDetail unknownAction(Decisions.UnknownAction e) {
+        return ApiProblem.with(ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "unknown_code", capitalise(e.getMessage()) + ".",
+                "give feedback on one of the decision's action codes, listed in 'known'", List.of(new ApiProblem.FieldError("action", e.getMessage()))),
+                Map.of("field", "action", "known", e.known));
+    }
+
+    @ExceptionHandler(Accounts.Invalid.class)
+    ProblemDetail accountInvalid(Accounts.Invalid e) {
+        return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "invalid_request", capitalise(e.getMessage()) + ".", "fix the field listed in 'errors'",
+                List.of(new ApiProblem.FieldError(e.field, e.getMessage())));
+    }
+
+    @ExceptionHandler(Accounts.Conflict.class)
+    ProblemDetail accountConflict(Accounts.Conflict e) {
+        return ApiProblem.of(HttpStatus.CONFLICT, "account_conflict", capitalise(e.getMessage()) + ".", "choose another name, or list the keys with GET /api/v1/api-keys");
     }
 
     @ExceptionHandler(RuleLoopException.class)

@@ -1,7 +1,7 @@
 package dev.pauta.api;
 
 import dev.pauta.PautaProperties;
-import dev.pauta.guidance.GuidanceService;
+import dev.pauta.decisions.Decisions;
 import dev.pauta.guidance.Snapshot;
 import dev.pauta.guidance.SnapshotHolder;
 import dev.pauta.guidance.UnknownCodeException;
@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,20 +43,20 @@ class GuidanceController {
                            String owner, String reviewBy, String markdown, String html, int release) {
     }
 
-    private final GuidanceService guidance;
+    private final Decisions decisions;
     private final SnapshotHolder snapshots;
     private final PautaProperties properties;
     private final MarkdownRenderer renderer = new MarkdownRenderer();
 
-    GuidanceController(GuidanceService guidance, SnapshotHolder snapshots, PautaProperties properties) {
-        this.guidance = guidance;
+    GuidanceController(Decisions decisions, SnapshotHolder snapshots, PautaProperties properties) {
+        this.decisions = decisions;
         this.snapshots = snapshots;
         this.properties = properties;
     }
 
     @PostMapping(path = "/guidance", consumes = MediaType.APPLICATION_JSON_VALUE)
-    GuidanceResponse guidance(@Valid @RequestBody GuidanceRequest request) {
-        return GuidanceResponse.of(guidance.decide(request.toSituation()));
+    GuidanceResponse guidance(@Valid @RequestBody GuidanceRequest request, Principal principal) {
+        return GuidanceResponse.of(decisions.decide(request.toSituation(), AuthoringController.actor(principal)));
     }
 
     @PostMapping(path = "/check", consumes = MediaType.APPLICATION_JSON_VALUE)

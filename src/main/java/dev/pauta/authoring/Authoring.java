@@ -21,6 +21,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -44,8 +46,10 @@ public class Authoring {
     private final Clock clock;
     private final BundleValidator validator;
     private final ReentrantLock publishing = new ReentrantLock();
+    private final Timer publishTimer;
 
-    Authoring(AuthoringStore store, TransactionTemplate tx, SnapshotCompiler compiler, SnapshotHolder holder, Clock clock) {
+    Authoring(AuthoringStore store, TransactionTemplate tx, SnapshotCompiler compiler, SnapshotHolder holder, Clock clock, MeterRegistry meters) {
+        this.publishTimer = Timer.builder("pauta.publish.duration").description("validate, compile, commit and swap in a release").register(meters);
         this.store = store;
         this.tx = tx;
         this.compiler = compiler;
@@ -169,6 +173,12 @@ public class Authoring {
         return change;
     }
 
+    /** The bundle a change would publish now, for replaying decisions against it. */
+    public Bundle changeBundle(long changeId) {
+        change(changeId);
+        return bundleOf(changeId);
+    }
+
     /** The bundle a change would publish now: the current release with the change's edits on top. */
     Bundle bundleOf(long changeId) {
         int current = store.currentReleaseNumber().orElseThrow();
@@ -274,6 +284,7 @@ public class Authoring {
             store.audit(actor, "release." + kind.toLowerCase(), "release " + number, message, now);
         });
         holder.swap(snapshot);
+        publishTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         log.info("Release {} is live ({} ms, {} scenarios passed)", number, (System.nanoTime() - started) / 1_000_000, result.scenariosPassed());
         return store.release(number).orElseThrow();
     }

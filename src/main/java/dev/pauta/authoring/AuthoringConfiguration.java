@@ -4,6 +4,7 @@ import dev.pauta.PautaProperties;
 import dev.pauta.guidance.SnapshotCompiler;
 import dev.pauta.guidance.SnapshotHolder;
 import dev.pauta.manual.Bundle;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -19,8 +20,8 @@ class AuthoringConfiguration {
     @Bean
     @DependsOnDatabaseInitialization
     Authoring authoring(JdbcClient jdbc, PlatformTransactionManager transactions, SnapshotCompiler compiler, SnapshotHolder holder, Clock clock,
-                        PautaProperties properties) {
-        Authoring authoring = new Authoring(new AuthoringStore(jdbc), new TransactionTemplate(transactions), compiler, holder, clock);
+                        PautaProperties properties, MeterRegistry meters) {
+        Authoring authoring = new Authoring(new AuthoringStore(jdbc), new TransactionTemplate(transactions), compiler, holder, clock, meters);
         authoring.start(Bundle.fromFolder(properties.bundlePath()));
         return authoring;
     }

@@ -14,12 +14,18 @@ import java.util.Map;
  */
 public final class DraftChecker {
 
-    /** A phrase and its exceptions, compiled once. */
-    private record Compiled(PhraseRule rule, PhrasePattern pattern, List<PhrasePattern> exceptions) {
+    /** A phrase and its exceptions, compiled once to word ids. */
+    private record Compiled(int index, PhraseRule rule, WordMatcher.Slot[] slots, List<WordMatcher.Slot[]> exceptions) {
     }
 
-    private final Map<String, List<Compiled>> byFirstWord = new HashMap<>();
-    private final List<Compiled> prefixFirst = new ArrayList<>();
+    private final WordMatcher matcher = new WordMatcher();
+    /** Phrases by their first two exact words: at each draft word only the phrases that can really start there are tried. */
+    private final Map<Long, List<Compiled>> byPair = new HashMap<>();
+    private final Map<Integer, List<Compiled>> singleWords = new HashMap<>();
+    /** Phrases that open with a prefix ("cálme*") are tried everywhere; the manual has few. */
+    private final List<Compiled> opensWithPrefix = new ArrayList<>();
+    private int widestGap;
+    private int compiledCount;
     private final List<ChannelCheck> channelChecks;
     private final List<PhraseRule> phrases;
 
@@ -31,15 +37,32 @@ public final class DraftChecker {
             if (pattern.isEmpty()) {
                 continue;
             }
-            Compiled compiled = new Compiled(rule, pattern, rule.exceptions().stream().map(PhrasePattern::compile).filter(p -> !p.isEmpty()).toList());
-            for (String alternative : pattern.firstWord()) {
-                if (alternative.endsWith("*")) {
-                    prefixFirst.add(compiled);
-                } else {
-                    byFirstWord.computeIfAbsent(alternative, k -> new ArrayList<>()).add(compiled);
+            Compiled compiled = new Compiled(compiledCount++, rule, matcher.compile(pattern),
+                    rule.exceptions().stream().map(PhrasePattern::compile).filter(p -> !p.isEmpty()).map(matcher::compile).toList());
+            WordMatcher.Slot[] slots = compiled.slots();
+            boolean exactStart = slots[0].prefixes().length == 0 && (slots.length == 1 || slots[1].prefixes().length == 0);
+            if (!exactStart) {
+                opensWithPrefix.add(compiled);
+            } else if (slots.length == 1) {
+                for (int id : slots[0].ids()) {
+                    singleWords.computeIfAbsent(id, k -> new ArrayList<>()).add(compiled);
+                }
+            } else {
+                for (int first : slots[0].ids()) {
+                    for (int second : slots[1].ids()) {
+                        byPair.computeIfAbsent(pair(first, second), k -> new ArrayList<>()).add(compiled);
+                    }
                 }
             }
+            widestGap = Math.max(widestGap, rule.maxGap());
         }
+    }
+
+    /** Mixed so that pairs spread over the table; first << 32 | second would hash to first ^ second and collide. */
+    private static long pair(int first, int second) {
+        long key = ((long) first << 32) | (second & 0xffffffffL);
+        key *= 0x9E3779B97F4A7C15L;
+        return key ^ (key >>> 29);
     }
 
     public List<PhraseRule> phrases() {
@@ -51,14 +74,29 @@ public final class DraftChecker {
             return List.of();
         }
         List<PhrasePattern.Word> words = PhrasePattern.words(text);
+        int[] ids = new int[words.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = matcher.idOf(words.get(i).folded());
+        }
         List<Violation> found = new ArrayList<>();
+        int[] triedAt = new int[compiledCount];
+        java.util.Arrays.fill(triedAt, -1);
         for (int i = 0; i < words.size(); i++) {
-            List<Compiled> candidates = byFirstWord.getOrDefault(words.get(i).folded(), List.of());
-            for (Compiled c : candidates) {
-                match(c, words, i, found);
+            if (ids[i] != WordMatcher.UNKNOWN) {
+                for (Compiled c : singleWords.getOrDefault(ids[i], List.of())) {
+                    match(c, ids, words, i, found);
+                }
+                for (int skipped = 0; skipped <= widestGap && i + 1 + skipped < ids.length; skipped++) {
+                    for (Compiled c : byPair.getOrDefault(pair(ids[i], ids[i + 1 + skipped]), List.of())) {
+                        if (skipped <= c.rule().maxGap() && triedAt[c.index()] != i) {
+                            triedAt[c.index()] = i;
+                            match(c, ids, words, i, found);
+                        }
+                    }
+                }
             }
-            for (Compiled c : prefixFirst) {
-                match(c, words, i, found);
+            for (Compiled c : opensWithPrefix) {
+                match(c, ids, words, i, found);
             }
         }
         for (ChannelCheck check : channelChecks) {
@@ -66,20 +104,19 @@ public final class DraftChecker {
                 applyChannelCheck(check, text, words, found);
             }
         }
-        found.sort(Comparator.comparingInt(Violation::start).thenComparingInt(Violation::end));
         return dedupe(found);
     }
 
-    private static void match(Compiled c, List<PhrasePattern.Word> words, int at, List<Violation> found) {
+    private static void match(Compiled c, int[] ids, List<PhrasePattern.Word> words, int at, List<Violation> found) {
         int gap = c.rule().maxGap();
-        int end = c.pattern().matchAt(words, at, gap);
+        int end = WordMatcher.matchAt(c.slots(), ids, words, at, gap);
         if (end < 0) {
             return;
         }
         // An exception (with the phrase's own allowance of extra words) that covers the match clears it.
-        for (PhrasePattern exception : c.exceptions()) {
-            for (int from = Math.max(0, at - exception.length() - gap); from <= at; from++) {
-                if (exception.matchAt(words, from, gap) >= end) {
+        for (WordMatcher.Slot[] exception : c.exceptions()) {
+            for (int from = Math.max(0, at - exception.length - gap); from <= at; from++) {
+                if (WordMatcher.matchAt(exception, ids, words, from, gap) >= end) {
                     return;
                 }
             }
@@ -167,13 +204,17 @@ public final class DraftChecker {
         }
     }
 
-    /** The same span flagged by two rows (a phrase and its variant) is reported once, the first declared. */
-    private static List<Violation> dedupe(List<Violation> sorted) {
+    /** A span flagged twice by one kind of check (a phrase and a longer variant) is reported once, as the widest. */
+    private static List<Violation> dedupe(List<Violation> found) {
+        List<Violation> widestFirst = new ArrayList<>(found);
+        widestFirst.sort(Comparator.comparingInt(Violation::start).thenComparing(Comparator.comparingInt(Violation::end).reversed()));
+        Map<String, Integer> reach = new HashMap<>();
         List<Violation> out = new ArrayList<>();
-        for (Violation v : sorted) {
-            boolean covered = out.stream().anyMatch(o -> o.check().equals(v.check()) && o.start() <= v.start() && o.end() >= v.end());
-            if (!covered) {
+        for (Violation v : widestFirst) {
+            Integer covered = reach.get(v.check());
+            if (covered == null || covered < v.end()) {
                 out.add(v);
+                reach.put(v.check(), v.end());
             }
         }
         return out;

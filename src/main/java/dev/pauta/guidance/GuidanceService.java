@@ -48,7 +48,7 @@ public final class GuidanceService {
         Vocabulary vocabulary = requireKnownCodes(snapshot, situation);
         String locale = situation.locale();
         String customerId = situation.customer().id();
-        Evaluation evaluation = snapshot.ruleSet().evaluate(situation, snapshot.ruleRows().get(locale),
+        Evaluation evaluation = snapshot.ruleSet().evaluate(situation, snapshot.policyFacts().get(locale),
                 customerId == null ? List.of() : ledger.entries(customerId), clock.instant());
 
         Map<String, Script> scripts = snapshot.scripts().get(locale);
@@ -143,7 +143,7 @@ public final class GuidanceService {
         query.append(vocabulary.intents().getOrDefault(situation.intent(), "")).append(' ');
         query.append(String.join(" ", vocabulary.intentKeywords().getOrDefault(situation.intent(), List.of())));
         List<SearchHit> hits = snapshot.indexes().get(situation.locale())
-                .search(new SearchQuery(query.toString(), situation.locale(), null, situation.channel(), SECTION_LIMIT)).hits();
+                .search(SearchQuery.forGuidance(query.toString(), situation.locale(), situation.channel(), SECTION_LIMIT)).hits();
         return hits.stream().map(h -> new Decision.SectionMatch(h.id(), h.title(), h.kind(), h.snippet(), h.score())).toList();
     }
 

@@ -6,7 +6,6 @@ import dev.pauta.manual.Manual;
 import dev.pauta.manual.Release;
 import dev.pauta.rules.RuleSet;
 import dev.pauta.search.SectionIndex;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,7 +21,7 @@ public record Snapshot(
         Map<String, DraftChecker> checkers,
         Map<String, Vocabulary> vocabularies,
         Map<String, Map<String, Script>> scripts,
-        Map<String, Map<String, List<Map<String, String>>>> ruleRows) {
+        Map<String, RuleSet.PolicyFacts> policyFacts) {
 
     public java.util.Set<String> locales() {
         return manual.locales();

@@ -12,6 +12,7 @@ import dev.pauta.manual.Problem;
 import dev.pauta.manual.Release;
 import dev.pauta.manual.TableRow;
 import dev.pauta.rules.RuleCompiler;
+import dev.pauta.rules.RuleSet;
 import dev.pauta.search.SectionIndex;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -87,7 +88,9 @@ public final class SnapshotCompiler {
             List<List<String>> synonyms = manual.table(locale, "synonyms").map(t -> t.rows().stream().map(r -> r.list("terms")).toList()).orElse(List.of());
             indexes.put(locale, new SectionIndex(locale, manual.sections(locale), synonyms));
         }
-        return new Snapshot(release, bundle, manual, rules.ruleSet(), indexes, checkers, vocabularies, scripts, ruleRows);
+        Map<String, RuleSet.PolicyFacts> policyFacts = new TreeMap<>();
+        ruleRows.forEach((locale, rows) -> policyFacts.put(locale, rules.ruleSet().policyFacts(rows)));
+        return new Snapshot(release, bundle, manual, rules.ruleSet(), indexes, checkers, vocabularies, scripts, policyFacts);
     }
 
     private static Vocabulary vocabulary(Manual manual, String locale) {

@@ -39,6 +39,9 @@ public final class RuleCompiler {
         }
     }
 
+    /** How rules name the policy tables they read; only those tables' rows are inserted as facts. */
+    private static final java.util.regex.Pattern TABLE_NAME = java.util.regex.Pattern.compile("table\\s*==\\s*\"([a-z0-9-]+)\"");
+
     private final int firingLimit;
 
     public RuleCompiler(int firingLimit) {
@@ -54,6 +57,7 @@ public final class RuleCompiler {
         Map<String, List<String>> sectionsByRule = new HashMap<>();
         Map<String, String> ruleFiles = new LinkedHashMap<>();
         Map<String, RuleSet.Location> locations = new HashMap<>();
+        Set<String> tablesRead = new java.util.HashSet<>();
         sources.forEach((path, drl) -> {
             if (!path.endsWith(".drl")) {
                 return;
@@ -73,6 +77,10 @@ public final class RuleCompiler {
                 return;
             }
             problems.addAll(SafeProfile.check(path, drl, pkg));
+            java.util.regex.Matcher table = TABLE_NAME.matcher(drl);
+            while (table.find()) {
+                tablesRead.add(table.group(1));
+            }
             for (RuleDescr rule : pkg.getRules()) {
                 String key = pkg.getName() + "/" + rule.getName();
                 locations.putIfAbsent(rule.getName(), new RuleSet.Location(path, rule.getLine()));
@@ -120,7 +128,7 @@ public final class RuleCompiler {
             return new Result(null, problems);
         }
         KieBase kieBase = builder.newKieBase();
-        return new Result(new RuleSet(kieBase, sectionsByRule, locations, firingLimit, Set.copyOf(ruleFiles.keySet())), List.of());
+        return new Result(new RuleSet(kieBase, sectionsByRule, locations, tablesRead, firingLimit, Set.copyOf(ruleFiles.keySet())), List.of());
     }
 
     private static int firstLine(int[] lines) {

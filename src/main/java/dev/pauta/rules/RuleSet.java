@@ -31,17 +31,33 @@ public final class RuleSet {
 
     private static final KieCommands COMMANDS = KieServices.get().getCommands();
 
+    /** The policy-table rows of one locale as facts, built once per snapshot and shared by every evaluation. */
+    public static final class PolicyFacts {
+        private final List<PolicyRow> rows;
+
+        private PolicyFacts(List<PolicyRow> rows) {
+            this.rows = List.copyOf(rows);
+        }
+
+        public int size() {
+            return rows.size();
+        }
+    }
+
     /** Where a rule is written. */
     public record Location(String path, int line) {
     }
 
     private final Map<String, List<String>> sectionsByRule;
     private final Map<String, Location> locations;
+    private final Set<String> tablesRead;
     private final int firingLimit;
     private final Set<String> rules;
     private final StatelessKieSession session;
 
-    RuleSet(KieBase kieBase, Map<String, List<String>> sectionsByRule, Map<String, Location> locations, int firingLimit, Set<String> rules) {
+    RuleSet(KieBase kieBase, Map<String, List<String>> sectionsByRule, Map<String, Location> locations, Set<String> tablesRead, int firingLimit,
+            Set<String> rules) {
+        this.tablesRead = Set.copyOf(tablesRead);
         this.sectionsByRule = Map.copyOf(sectionsByRule);
         this.locations = Map.copyOf(locations);
         this.firingLimit = firingLimit;
@@ -69,11 +85,22 @@ public final class RuleSet {
         return sectionsByRule.getOrDefault(packageName + "/" + rule, List.of());
     }
 
+    /** The rows of the tables these rules name (table == "…"), as facts; other tables are never inserted. */
+    public PolicyFacts policyFacts(Map<String, List<Map<String, String>>> rows) {
+        List<PolicyRow> facts = new ArrayList<>();
+        rows.forEach((table, tableRows) -> {
+            if (tablesRead.contains(table)) {
+                tableRows.forEach(cells -> facts.add(new PolicyRow(table, cells)));
+            }
+        });
+        return new PolicyFacts(facts);
+    }
+
     /**
-     * @param rows   the policy-table rows of the request's locale, by table name
+     * @param policy the policy-table facts of the request's locale, from {@link #policyFacts}
      * @param ledger the customer's accepted compensations
      */
-    public Evaluation evaluate(Situation situation, Map<String, List<Map<String, String>>> rows, List<Compensation> ledger, Instant now) {
+    public Evaluation evaluate(Situation situation, PolicyFacts policy, List<Compensation> ledger, Instant now) {
         List<Object> facts = new ArrayList<>();
         facts.add(new Contact(situation.locale(), situation.channel(), situation.intent()));
         Situation.Customer c = situation.customer();
@@ -86,7 +113,7 @@ public final class RuleSet {
         Situation.Interaction i = situation.interaction();
         facts.add(new Interaction(orZero(i.waitMinutes()), orZero(i.transfers()), orZero(i.contactsAboutIssue()),
                 i.sentiment() == null ? 0 : i.sentiment(), i.text()));
-        rows.forEach((table, tableRows) -> tableRows.forEach(cells -> facts.add(new PolicyRow(table, cells))));
+        facts.addAll(policy.rows);
         for (Compensation entry : ledger) {
             facts.add(new CompensationEntry(entry.code(), (int) Duration.between(entry.acceptedAt(), now).toDays()));
         }

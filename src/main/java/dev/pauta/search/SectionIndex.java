@@ -18,6 +18,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
@@ -29,13 +30,20 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexReaderContext;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -45,9 +53,14 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.ByteBuffersDataOutput;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 
 /**
  * A Lucene index of one locale's sections, built once per snapshot and read-only after that.
@@ -57,6 +70,13 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 public final class SectionIndex {
 
     static final Map<String, Float> FIELDS = new LinkedHashMap<>();
+    /** Body text with offsets in the postings, so highlighting needs no second analysis. */
+    private static final FieldType BODY = new FieldType(TextField.TYPE_NOT_STORED);
+
+    static {
+        BODY.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        BODY.freeze();
+    }
 
     static {
         FIELDS.put("title", 4f);
@@ -65,7 +85,6 @@ public final class SectionIndex {
         FIELDS.put("body", 1f);
     }
 
-    static final float FUZZY_WEIGHT = 0.5f;
 
     private final String locale;
     private final Analyzer queryAnalyzer;
@@ -75,38 +94,60 @@ public final class SectionIndex {
     private final FacetsConfig facetsConfig;
     private final UnifiedHighlighter highlighter;
     private final DirectSpellChecker spellChecker = new DirectSpellChecker();
-    private final Map<String, Section> sections = new LinkedHashMap<>();
+    private final DirectSpellChecker oneEdit = new DirectSpellChecker();
+    private final List<Section> byDoc = new ArrayList<>();
+    private final List<String> leads = new ArrayList<>();
+    private final Map<String, String> corrections = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map<String, TermStates>> termStates;
 
     /**
      * @param synonymGroups groups of terms searched as one, from the manual's {@code synonyms} table
      */
     public SectionIndex(String locale, List<Section> sections, List<List<String>> synonymGroups) {
         this.locale = locale;
+        oneEdit.setMaxEdits(1);
         this.indexAnalyzer = Analysis.forLocale(locale, null);
         this.queryAnalyzer = Analysis.forLocale(locale, Analysis.synonyms(synonymGroups));
         this.facetsConfig = new FacetsConfig();
         facetsConfig.setMultiValued("channel", true);
         Map<String, Analyzer> perField = Map.of("spell", Analysis.plain());
         Analyzer analyzer = new org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper(indexAnalyzer, perField);
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        // One buffer per file: term lookups then slice one buffer instead of a list of them.
+        ByteBuffersDirectory directory = new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
+                ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
             for (Section section : sections) {
-                this.sections.put(section.id(), section);
+                byDoc.add(section);
+                leads.add(lead(section.plainText()));
                 writer.addDocument(facetsConfig.build(document(section)));
             }
+            writer.forceMerge(1);
             writer.commit();
             DirectoryReader reader = DirectoryReader.open(directory);
             this.searcher = new IndexSearcher(reader);
             this.facetState = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
+            this.termStates = termStates(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.highlighter = UnifiedHighlighter.builder(searcher, indexAnalyzer)
+        this.highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, indexAnalyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
                 .withMaxLength(20_000)
-                .withBreakIterator(() -> org.apache.lucene.search.uhighlight.LengthGoalBreakIterator.createClosestToLength(
-                        java.text.BreakIterator.getWordInstance(java.util.Locale.ROOT), 180, 0.5f))
-                .build();
+                // Plain term offsets from the postings and breaks at spaces: snippets in tens of microseconds, not milliseconds.
+                .withWeightMatches(false)
+                .withHighlightPhrasesStrictly(false)
+                .withPassageRelevancyOverSpeed(false)
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(new CustomSeparatorBreakIterator(' '), 180, 0.5f))) {
+            // The text is already in memory; reading it back from stored fields would only decompress it again.
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
+                List<CharSequence[]> values = new ArrayList<>();
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    values.add(new CharSequence[] {byDoc.get(doc).plainText()});
+                }
+                return values;
+            }
+        };
     }
 
     private static Document document(Section section) {
@@ -121,10 +162,33 @@ public final class SectionIndex {
         doc.add(new TextField("title", section.title(), Field.Store.YES));
         doc.add(new TextField("tags", String.join(", ", section.tags()), Field.Store.NO));
         doc.add(new TextField("headings", String.join("\n", section.headings().stream().map(Heading::text).toList()), Field.Store.NO));
-        doc.add(new TextField("body", section.plainText(), Field.Store.YES));
+        doc.add(new Field("body", section.plainText(), BODY));
         doc.add(new TextField("spell", section.title() + "\n" + String.join(" ", section.tags()) + "\n" + section.plainText(), Field.Store.NO));
         doc.add(new StoredField("locale", section.locale()));
         return doc;
+    }
+
+    /**
+     * Every term of every scored field with its statistics, read once: the index never changes, so queries reuse
+     * these instead of seeking the term dictionary (the largest cost of a search on a small index). A term a field
+     * does not hold is simply left out of the query.
+     */
+    private Map<String, Map<String, TermStates>> termStates(DirectoryReader reader) throws IOException {
+        Map<String, Map<String, TermStates>> byField = new java.util.HashMap<>();
+        IndexReaderContext top = reader.getContext();
+        LeafReaderContext leaf = reader.leaves().get(0);
+        for (String field : FIELDS.keySet()) {
+            Map<String, TermStates> states = new java.util.HashMap<>();
+            Terms terms = leaf.reader().terms(field);
+            if (terms != null) {
+                TermsEnum termsEnum = terms.iterator();
+                for (BytesRef term = termsEnum.next(); term != null; term = termsEnum.next()) {
+                    states.put(term.utf8ToString(), new TermStates(top, termsEnum.termState(), leaf.ord, termsEnum.docFreq(), termsEnum.totalTermFreq()));
+                }
+            }
+            byField.put(field, states);
+        }
+        return byField;
     }
 
     public String locale() {
@@ -132,36 +196,41 @@ public final class SectionIndex {
     }
 
     public int size() {
-        return sections.size();
+        return byDoc.size();
     }
 
     public SearchResult search(SearchQuery request) {
         int limit = Math.max(1, Math.min(request.limit(), 100));
-        List<String> terms = analyze(queryAnalyzer, request.text() == null ? "" : request.text());
+        String text = request.text() == null ? "" : request.text();
+        // Guidance already adds the intent's keywords; expanding synonyms on top would only multiply the terms.
+        List<String> terms = request.correctTypos() ? analyze(queryAnalyzer, corrected(text)) : analyze(indexAnalyzer, text);
         Query scoring = scoringQuery(terms);
         Query query = filtered(scoring, request.kind(), request.channel());
         try {
-            FacetsCollector facetsCollector = new FacetsCollector();
-            TopDocs top = FacetsCollector.search(searcher, query, limit, facetsCollector);
-            Facets facets = new SortedSetDocValuesFacetCounts(facetState, facetsCollector);
+            TopDocs top;
             Map<String, Map<String, Integer>> facetCounts = new LinkedHashMap<>();
-            facetCounts.put("kind", counts(facets, "kind"));
-            facetCounts.put("channel", counts(facets, "channel"));
-
-            String[] snippets = terms.isEmpty() ? new String[top.scoreDocs.length]
+            if (request.facets()) {
+                FacetsCollector facetsCollector = new FacetsCollector();
+                top = FacetsCollector.search(searcher, query, limit, facetsCollector);
+                Facets facets = new SortedSetDocValuesFacetCounts(facetState, facetsCollector);
+                facetCounts.put("kind", counts(facets, "kind"));
+                facetCounts.put("channel", counts(facets, "channel"));
+            } else {
+                top = searcher.search(query, limit);
+            }
+            String[] snippets = terms.isEmpty() || !request.highlight() ? new String[top.scoreDocs.length]
                     : highlighter.highlight("body", bodyQuery(terms), top, 2);
             List<SearchHit> hits = new ArrayList<>();
             for (int i = 0; i < top.scoreDocs.length; i++) {
                 ScoreDoc scoreDoc = top.scoreDocs[i];
-                Document doc = searcher.storedFields().document(scoreDoc.doc);
-                Section section = sections.get(doc.get("id"));
-                String snippet = snippets[i] != null ? snippets[i] : lead(section.plainText());
-                Heading heading = bestHeading(section, terms);
+                Section section = byDoc.get(scoreDoc.doc);
+                String snippet = snippets[i] != null ? snippets[i] : leads.get(scoreDoc.doc);
+                Heading heading = request.highlight() ? bestHeading(section, terms) : null;
                 hits.add(new SearchHit(section.id(), section.title(), section.kind(), section.locale(), snippet,
                         Float.isNaN(scoreDoc.score) ? 0f : scoreDoc.score, heading == null ? null : heading.text(), heading == null ? null : heading.anchor()));
             }
             long total = top.totalHits.value;
-            String suggestion = total < 3 ? suggest(request.text()) : null;
+            String suggestion = total < 3 && request.correctTypos() ? suggest(request.text()) : null;
             return new SearchResult(total, hits, facetCounts, suggestion);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -172,29 +241,47 @@ public final class SectionIndex {
         if (terms.isEmpty()) {
             return new MatchAllDocsQuery();
         }
+        // One flat list of (field, term) clauses: it scores exactly as a group per term would (clause scores add up),
+        // and rewrites and weighs in a fraction of the time.
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        int clauses = 0;
         for (String term : new LinkedHashSet<>(terms)) {
-            BooleanQuery.Builder perTerm = new BooleanQuery.Builder();
-            boolean known = isKnown(term);
-            FIELDS.forEach((field, boost) -> {
-                Term t = new Term(field, term);
-                // A word the manual never uses is most likely misspelt: match the manual's words within two edits instead.
-                Query q = known ? new TermQuery(t) : new FuzzyQuery(t, 2, 1, 20, true);
-                perTerm.add(new BoostQuery(q, known ? boost : boost * FUZZY_WEIGHT), Occur.SHOULD);
-            });
-            builder.add(perTerm.build(), Occur.SHOULD);
+            for (Map.Entry<String, Float> field : FIELDS.entrySet()) {
+                TermStates states = termStates.get(field.getKey()).get(term);
+                if (states != null && clauses < IndexSearcher.getMaxClauseCount()) {
+                    builder.add(new BoostQuery(new TermQuery(new Term(field.getKey(), term), states), field.getValue()), Occur.SHOULD);
+                    clauses++;
+                }
+            }
         }
         return builder.build();
     }
 
-    private boolean isKnown(String term) {
+    /**
+     * The text with each word the manual never uses replaced by the closest word it does use (one edit for short
+     * words, two for long ones). Corrections are remembered: agents repeat their typos, and finding one costs
+     * a Levenshtein automaton.
+     */
+    String corrected(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String word : analyze(Analysis.plain(), text)) {
+            out.append(word.length() < 5 ? word : corrections.computeIfAbsent(word, this::closestWord)).append(' ');
+        }
+        return out.toString().trim();
+    }
+
+    private String closestWord(String word) {
         try {
-            for (String field : FIELDS.keySet()) {
-                if (searcher.getIndexReader().docFreq(new Term(field, term)) > 0) {
-                    return true;
-                }
+            if (corrections.size() > 50_000) {
+                corrections.clear();
             }
-            return false;
+            IndexReader reader = searcher.getIndexReader();
+            if (reader.docFreq(new Term("spell", word)) > 0) {
+                return word;
+            }
+            DirectSpellChecker checker = word.length() < 8 ? oneEdit : spellChecker;
+            SuggestWord[] similar = checker.suggestSimilar(new Term("spell", word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            return similar.length == 0 ? word : similar[0].string;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -259,30 +346,14 @@ public final class SectionIndex {
         return best;
     }
 
-    /** Rewrites each unknown word to the closest word of the manual's own vocabulary, or null when nothing is better. */
+    /** The query with misspelt words corrected from the manual's own vocabulary, or null when nothing changes. */
     String suggest(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        try {
-            List<String> words = analyze(Analysis.plain(), text);
-            boolean changed = false;
-            List<String> out = new ArrayList<>();
-            for (String word : words) {
-                String replacement = word;
-                if (word.length() > 3 && searcher.getIndexReader().docFreq(new Term("spell", word)) == 0) {
-                    SuggestWord[] similar = spellChecker.suggestSimilar(new Term("spell", word), 1, searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-                    if (similar.length > 0) {
-                        replacement = similar[0].string;
-                        changed = true;
-                    }
-                }
-                out.add(replacement);
-            }
-            return changed ? String.join(" ", out) : null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String plain = String.join(" ", analyze(Analysis.plain(), text));
+        String corrected = corrected(text);
+        return corrected.equals(plain) ? null : corrected;
     }
 
     static List<String> analyze(Analyzer analyzer, String text) {

@@ -2,21 +2,19 @@ package dev.pauta.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import dev.pauta.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+@ActiveProfiles("test")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:guidance-api;DB_CLOSE_DELAY=-1")
 class GuidanceApiTest {
@@ -36,31 +34,22 @@ class GuidanceApiTest {
             }
             """;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json = Http.JSON;
 
     @LocalServerPort
     int port;
 
-    record Reply(int status, String contentType, JsonNode body) {
+    Http.Reply post(String path, String body) {
+        return Http.admin(port).post(path, body);
     }
 
-    Reply post(String path, String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json.readTree(response.body()));
-    }
-
-    Reply get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json.readTree(response.body()));
+    Http.Reply get(String path) {
+        return Http.admin(port).get(path);
     }
 
     @Test
-    void theContractExampleGetsEveryDocumentedField() throws Exception {
-        Reply reply = post("/api/v1/guidance", CONTRACT_EXAMPLE);
+    void theContractExampleGetsEveryDocumentedField() {
+        Http.Reply reply = post("/api/v1/guidance", CONTRACT_EXAMPLE);
 
         assertThat(reply.status()).isEqualTo(200);
         JsonNode body = reply.body();
@@ -112,9 +101,9 @@ class GuidanceApiTest {
     }
 
     @Test
-    void wordsComeFromTheManualInTheRequestLocale() throws Exception {
-        Reply es = post("/api/v1/guidance", CONTRACT_EXAMPLE);
-        Reply en = post("/api/v1/guidance", CONTRACT_EXAMPLE.replace("\"locale\": \"es\"", "\"locale\": \"en\""));
+    void wordsComeFromTheManualInTheRequestLocale() {
+        Http.Reply es = post("/api/v1/guidance", CONTRACT_EXAMPLE);
+        Http.Reply en = post("/api/v1/guidance", CONTRACT_EXAMPLE.replace("\"locale\": \"es\"", "\"locale\": \"en\""));
 
         String esText = find(es.body().get("actions"), "DELAY_COUPON").get("text").asString();
         String enText = find(en.body().get("actions"), "DELAY_COUPON").get("text").asString();
@@ -123,8 +112,8 @@ class GuidanceApiTest {
     }
 
     @Test
-    void malformedJsonIsAClearProblem() throws Exception {
-        Reply reply = post("/api/v1/guidance", "{\"locale\": \"es\", \"channel\": ");
+    void malformedJsonIsAClearProblem() {
+        Http.Reply reply = post("/api/v1/guidance", "{\"locale\": \"es\", \"channel\": ");
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.contentType()).startsWith("application/problem+json");
@@ -133,8 +122,8 @@ class GuidanceApiTest {
     }
 
     @Test
-    void aMissingIntentIsNamedInTheErrors() throws Exception {
-        Reply reply = post("/api/v1/guidance", "{\"locale\": \"es\", \"channel\": \"PHONE\"}");
+    void aMissingIntentIsNamedInTheErrors() {
+        Http.Reply reply = post("/api/v1/guidance", "{\"locale\": \"es\", \"channel\": \"PHONE\"}");
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.body().get("code").asString()).isEqualTo("invalid_request");
@@ -142,8 +131,8 @@ class GuidanceApiTest {
     }
 
     @Test
-    void anUnknownChannelIsAnsweredWithTheKnownOnes() throws Exception {
-        Reply reply = post("/api/v1/guidance", "{\"locale\": \"es\", \"channel\": \"FAX\", \"intent\": \"COMPLAINT\"}");
+    void anUnknownChannelIsAnsweredWithTheKnownOnes() {
+        Http.Reply reply = post("/api/v1/guidance", "{\"locale\": \"es\", \"channel\": \"FAX\", \"intent\": \"COMPLAINT\"}");
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.body().get("code").asString()).isEqualTo("unknown_code");
@@ -154,25 +143,25 @@ class GuidanceApiTest {
     }
 
     @Test
-    void anUnknownCustomerTypeIsRefusedNotIgnored() throws Exception {
-        Reply reply = post("/api/v1/guidance", "{\"locale\": \"en\", \"channel\": \"CHAT\", \"intent\": \"COMPLAINT\", \"customer\": {\"type\": \"GRUMPY\"}}");
+    void anUnknownCustomerTypeIsRefusedNotIgnored() {
+        Http.Reply reply = post("/api/v1/guidance", "{\"locale\": \"en\", \"channel\": \"CHAT\", \"intent\": \"COMPLAINT\", \"customer\": {\"type\": \"GRUMPY\"}}");
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.body().get("field").asString()).isEqualTo("customer.type");
     }
 
     @Test
-    void aTwoMegabyteBodyIsRefused() throws Exception {
+    void aTwoMegabyteBodyIsRefused() {
         String big = "{\"locale\":\"es\",\"channel\":\"PHONE\",\"intent\":\"OTHER\",\"draft\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}";
-        Reply reply = post("/api/v1/guidance", big);
+        Http.Reply reply = post("/api/v1/guidance", big);
 
         assertThat(reply.status()).isEqualTo(413);
         assertThat(reply.body().get("code").asString()).isEqualTo("body_too_large");
     }
 
     @Test
-    void searchTextIsNeverParsedAsSyntax() throws Exception {
-        Reply reply = get("/api/v1/search?locale=es&q=" + URLEncoder.encode("title:((\"", StandardCharsets.UTF_8));
+    void searchTextIsNeverParsedAsSyntax() {
+        Http.Reply reply = get("/api/v1/search?locale=es&q=" + URLEncoder.encode("title:((\"", StandardCharsets.UTF_8));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body().has("total")).isTrue();
@@ -180,8 +169,8 @@ class GuidanceApiTest {
     }
 
     @Test
-    void searchFindsTheCouponPolicyAndFiltersByKind() throws Exception {
-        Reply reply = get("/api/v1/search?locale=es&kind=policy&q=" + URLEncoder.encode("cupón pedido retrasado", StandardCharsets.UTF_8));
+    void searchFindsTheCouponPolicyAndFiltersByKind() {
+        Http.Reply reply = get("/api/v1/search?locale=es&kind=policy&q=" + URLEncoder.encode("cupón pedido retrasado", StandardCharsets.UTF_8));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body().get("hits").get(0).get("id").asString()).isEqualTo("delay-compensation");
@@ -190,8 +179,8 @@ class GuidanceApiTest {
     }
 
     @Test
-    void aSectionIsServedWithSanitizedHtml() throws Exception {
-        Reply reply = get("/api/v1/sections/delay-compensation?locale=en");
+    void aSectionIsServedWithSanitizedHtml() {
+        Http.Reply reply = get("/api/v1/sections/delay-compensation?locale=en");
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body().get("id").asString()).isEqualTo("delay-compensation");
@@ -201,8 +190,8 @@ class GuidanceApiTest {
     }
 
     @Test
-    void anUnknownSectionIsA404WithTheKnownIds() throws Exception {
-        Reply reply = get("/api/v1/sections/no-such-thing?locale=es");
+    void anUnknownSectionIsA404WithTheKnownIds() {
+        Http.Reply reply = get("/api/v1/sections/no-such-thing?locale=es");
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.body().get("code").asString()).isEqualTo("section_not_found");
@@ -210,9 +199,9 @@ class GuidanceApiTest {
     }
 
     @Test
-    void checkFlagsAPhraseWrittenInCapitalsAcrossALineBreak() throws Exception {
+    void checkFlagsAPhraseWrittenInCapitalsAcrossALineBreak() {
         String text = "Hola.\nESO NO\nNOS   COMPETE, lo siento.";
-        Reply reply = post("/api/v1/check", json.writeValueAsString(new CheckRequest("es", "CHAT", text)));
+        Http.Reply reply = post("/api/v1/check", json.writeValueAsString(new CheckRequest("es", "CHAT", text)));
 
         assertThat(reply.status()).isEqualTo(200);
         JsonNode phrase = null;

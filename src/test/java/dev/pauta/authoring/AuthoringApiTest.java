@@ -19,9 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+@ActiveProfiles("test")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:authoring-api;DB_CLOSE_DELAY=-1")
 class AuthoringApiTest {
@@ -37,7 +39,7 @@ class AuthoringApiTest {
 
     @BeforeEach
     void connect() {
-        http = new Http(port);
+        http = Http.admin(port);
     }
 
     long newChange(String title) {

@@ -20,12 +20,12 @@ class RestartTest {
     Path data;
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(PautaApplication.class).run("--server.port=0",
+        return new SpringApplicationBuilder(PautaApplication.class).run("--server.port=0", "--spring.profiles.active=test",
                 "--pauta.data-dir=" + data, "--pauta.bundle-dir=" + TestBundles.shipped());
     }
 
     private static Http http(ConfigurableApplicationContext context) {
-        return new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+        return Http.admin(((WebServerApplicationContext) context).getWebServer().getPort());
     }
 
     @Test

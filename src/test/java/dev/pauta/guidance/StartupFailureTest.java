@@ -20,7 +20,7 @@ class StartupFailureTest {
 
     private Throwable start(Path bundle) {
         return catchThrowable(() -> new SpringApplicationBuilder(PautaApplication.class)
-                .run("--pauta.bundle-dir=" + bundle, "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:startup-failure")
+                .run("--pauta.bundle-dir=" + bundle, "--server.port=0", "--spring.profiles.active=test", "--spring.datasource.url=jdbc:h2:mem:startup-failure")
                 .close());
     }
 

@@ -91,7 +91,7 @@ class SafeProfileTest {
         assertThat(result.problems()).isEmpty();
 
         Situation situation = new Situation("es", "PHONE", "OTHER", null, null, null, null);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> result.ruleSet().evaluate(situation, Map.of(), List.of(), Instant.now()))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> result.ruleSet().evaluate(situation, result.ruleSet().policyFacts(Map.of()), List.of(), Instant.now()))
                 .isInstanceOf(RuleLoopException.class)
                 .hasMessageContaining("200");
     }

@@ -2,9 +2,14 @@ package dev.pauta.rules.facts;
 
 import dev.pauta.manual.PhrasePattern;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** How the contact is going: waits, transfers, repeat contacts, sentiment (-1..1) and the customer's words. */
 public final class Interaction {
+    /** Keyword patterns come from policy tables, a bounded set; compiling one costs more than matching it. */
+    private static final Map<String, PhrasePattern> PATTERNS = new ConcurrentHashMap<>();
+
     private final int waitMinutes;
     private final int transfers;
     private final int contactsAboutIssue;
@@ -34,7 +39,10 @@ public final class Interaction {
 
     /** The customer's own words that match the phrase, as written, or "" when they do not mention it. */
     public String mentioned(String phrase) {
-        PhrasePattern pattern = PhrasePattern.compile(phrase);
+        if (PATTERNS.size() > 10_000) {
+            PATTERNS.clear();
+        }
+        PhrasePattern pattern = PATTERNS.computeIfAbsent(phrase, PhrasePattern::compile);
         for (int i = 0; i < words.size(); i++) {
             int end = pattern.matchAt(words, i, 0);
             if (end >= 0) {

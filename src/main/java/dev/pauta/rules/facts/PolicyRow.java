@@ -1,15 +1,18 @@
 package dev.pauta.rules.facts;
 
+import java.util.HashMap;
 import java.util.Map;
 
-/** One row of a manual policy table, in the request's locale, so rules apply the numbers agents read. */
+/** One row of a manual policy table, in the request's locale, so rules apply the numbers agents read. Immutable; shared by evaluations. */
 public final class PolicyRow {
     private final String table;
     private final Map<String, String> cells;
+    private final Map<String, Double> numbers = new HashMap<>();
 
     public PolicyRow(String table, Map<String, String> cells) {
         this.table = table;
         this.cells = Map.copyOf(cells);
+        cells.forEach((key, value) -> numbers.put(key, parse(value)));
     }
 
     public String getTable() { return table; }
@@ -21,11 +24,7 @@ public final class PolicyRow {
 
     /** The cell as a number, or NaN when it is not one, so comparisons with it are false. */
     public double num(String key) {
-        try {
-            return Double.parseDouble(text(key).replace(',', '.').replace("%", "").trim());
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
+        return numbers.getOrDefault(key, Double.NaN);
     }
 
     /** Whether a comma-separated cell lists the code, or is empty or {@code ALL}, meaning any. */
@@ -40,5 +39,13 @@ public final class PolicyRow {
             }
         }
         return false;
+    }
+
+    private static double parse(String value) {
+        try {
+            return Double.parseDouble(value.replace(',', '.').replace("%", "").trim());
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 }

@@ -1,0 +1,42 @@
+package dev.pauta.decisions;
+
+import dev.pauta.guidance.GuidanceService;
+import dev.pauta.guidance.SnapshotHolder;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the decision log, the ledger the guidance engine reads, and the decisions facade. */
+@Configuration(proxyBeanMethods = false)
+class DecisionsConfiguration {
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    CustomerKeys customerKeys(JdbcClient jdbc) {
+        return new CustomerKeys(jdbc);
+    }
+
+    @Bean
+    LedgerStore ledger(JdbcClient jdbc, CustomerKeys keys, Clock clock) {
+        return new LedgerStore(jdbc, keys, clock);
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    DecisionLog decisionLog(JdbcTemplate jdbc, PlatformTransactionManager transactions, DecisionsProperties properties, MeterRegistry meters) {
+        return new DecisionLog(jdbc, new TransactionTemplate(transactions), properties, meters);
+    }
+
+    @Bean
+    Decisions decisions(GuidanceService guidance, SnapshotHolder holder, DecisionLog log, LedgerStore ledger, CustomerKeys keys, JdbcClient jdbc,
+                        JsonMapper json, DecisionsProperties properties, Clock clock, MeterRegistry meters) {
+        return new Decisions(guidance, holder, log, ledger, keys, jdbc, json, properties, clock, meters);
+    }
+}
