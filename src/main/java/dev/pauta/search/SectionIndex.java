@@ -202,8 +202,9 @@ public final class SectionIndex {
     public SearchResult search(SearchQuery request) {
         int limit = Math.max(1, Math.min(request.limit(), 100));
         String text = request.text() == null ? "" : request.text();
+        String corrected = request.correctTypos() ? corrected(text) : text;
         // Guidance already adds the intent's keywords; expanding synonyms on top would only multiply the terms.
-        List<String> terms = request.correctTypos() ? analyze(queryAnalyzer, corrected(text)) : analyze(indexAnalyzer, text);
+        List<String> terms = request.correctTypos() ? analyze(queryAnalyzer, corrected) : analyze(indexAnalyzer, text);
         Query scoring = scoringQuery(terms);
         Query query = filtered(scoring, request.kind(), request.channel());
         try {
@@ -230,7 +231,7 @@ public final class SectionIndex {
                         Float.isNaN(scoreDoc.score) ? 0f : scoreDoc.score, heading == null ? null : heading.text(), heading == null ? null : heading.anchor()));
             }
             long total = top.totalHits.value;
-            String suggestion = total < 3 && request.correctTypos() ? suggest(request.text()) : null;
+            String suggestion = request.correctTypos() ? suggestion(text, corrected) : null;
             return new SearchResult(total, hits, facetCounts, suggestion);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -346,14 +347,10 @@ public final class SectionIndex {
         return best;
     }
 
-    /** The query with misspelt words corrected from the manual's own vocabulary, or null when nothing changes. */
-    String suggest(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
+    /** The corrected query when a misspelt word was replaced (the hits are for it), or null. */
+    private static String suggestion(String text, String corrected) {
         String plain = String.join(" ", analyze(Analysis.plain(), text));
-        String corrected = corrected(text);
-        return corrected.equals(plain) ? null : corrected;
+        return corrected.isBlank() || corrected.equals(plain) ? null : corrected;
     }
 
     static List<String> analyze(Analyzer analyzer, String text) {

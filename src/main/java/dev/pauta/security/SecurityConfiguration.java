@@ -35,7 +35,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Who may call what. People use HTTP Basic (or the login form), systems send {@code Authorization: Bearer <key>}.
  * Roles nest: ADMIN ⊃ PUBLISHER ⊃ EDITOR ⊃ AGENT. Browser sessions need a CSRF token for every change; calls that
  * carry their own Authorization header do not (no ambient credential to forge: the API never asks a browser for
- * Basic credentials, so none are cached).
+ * Basic credentials, so none are cached), nor do calls with no session at all.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -94,12 +94,22 @@ class SecurityConfiguration {
                                 "/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .formLogin(form -> form.permitAll())
+                .formLogin(form -> form.loginPage("/login").permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::ridesOnASession))
                 .addFilterBefore(new ApiKeyFilter(accounts, problems), BasicAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * Only a change sent with a session cookie and no credentials of its own can be forged by another site; it must
+     * carry the CSRF token. A call with no session is simply unauthenticated (401).
+     */
+    static boolean ridesOnASession(HttpServletRequest request) {
+        String method = request.getMethod();
+        boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE");
+        return !safe && request.getHeader("Authorization") == null && request.getRequestedSessionId() != null;
     }
 
     /** Authenticates {@code Authorization: Bearer <key>} against the stored key hashes, on every request. */

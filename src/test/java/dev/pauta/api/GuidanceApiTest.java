@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import dev.pauta.Http;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -212,6 +214,38 @@ class GuidanceApiTest {
         }
         assertThat(phrase).isNotNull();
         assertThat(text.substring(phrase.get("start").asInt(), phrase.get("end").asInt())).isEqualTo("ESO NO\nNOS   COMPETE");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "es|eso no nos compete", "es|marcó mal", "es|vuelva a llamar", "es|no es mi problema", "es|cálmese", "es|no se puede hacer nada",
+            "es|es la política de la empresa", "es|eso no es mi departamento",
+            "en|that's not our responsibility", "en|you dialed the wrong option", "en|call back later", "en|not my problem", "en|calm down",
+            "en|there's nothing we can do", "en|it's company policy", "en|that's not my department"})
+    void checkFlagsEveryPhraseOfTheContract(String locale, String phrase) {
+        String text = "Bueno. " + phrase + ". Gracias.";
+        Http.Reply reply = post("/api/v1/check", json.writeValueAsString(new CheckRequest(locale, "PHONE", text)));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().get("violations").findValuesAsString("phrase")).as(phrase).contains(phrase);
+        JsonNode v = reply.body().get("violations").get(0);
+        assertThat(text.substring(v.get("start").asInt(), v.get("end").asInt())).isEqualTo(phrase);
+    }
+
+    @Test
+    void aMisspeltSearchGetsASuggestionFacetsAndHitsThatPointAtHeadings() {
+        Http.Reply reply = get("/api/v1/search?locale=es&q=reembolzo");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().get("suggestion").asString()).isEqualTo("reembolso");
+        assertThat(reply.body().get("hits").get(0).get("id").asString()).isEqualTo("refunds");
+        assertThat(reply.body().get("facets").get("kind").size()).isPositive();
+        assertThat(reply.body().get("facets").get("channel").size()).isPositive();
+
+        JsonNode escalation = get("/api/v1/search?locale=en&q=" + URLEncoder.encode("legal press keywords", StandardCharsets.UTF_8)).body().get("hits").get(0);
+        assertThat(escalation.get("heading").asString()).isNotBlank();
+        assertThat(escalation.get("anchor").asString()).matches("[a-z0-9-]+");
+        assertThat(escalation.get("snippet").asString()).contains("<mark>");
     }
 
     private static JsonNode find(JsonNode actions, String code) {

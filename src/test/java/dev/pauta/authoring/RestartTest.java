@@ -29,10 +29,11 @@ class RestartTest {
     }
 
     @Test
-    void releasesChangesAndHistorySurviveARestart() {
+    void releasesChangesHistoryAndDecisionsSurviveARestart() {
         long published;
         long open;
         int release;
+        String decision;
         try (ConfigurableApplicationContext first = start()) {
             Http http = http(first);
             JsonNode faq = http.get("/api/v1/documents?path=manual/en/faq.md").body();
@@ -41,6 +42,8 @@ class RestartTest {
                     Map.of("content", faq.get("content").asString() + "\nSurvives.\n", "baseRevision", faq.get("revision").asLong()));
             release = http.post("/api/v1/changes/" + published + "/publish", Map.of("message", "before restart")).body().get("release").asInt();
             open = http.post("/api/v1/changes", Map.of("title", "Still open")).body().get("id").asLong();
+            decision = http.post("/api/v1/guidance", "{\"locale\":\"es\",\"channel\":\"PHONE\",\"intent\":\"ORDER_DELAYED\",\"order\":{\"delayDays\":6}}")
+                    .body().get("decisionId").asString();
         }
 
         try (ConfigurableApplicationContext second = start()) {
@@ -50,9 +53,13 @@ class RestartTest {
             assertThat(http.get("/api/v1/changes/" + open).body().get("status").asString()).isEqualTo("OPEN");
             assertThat(http.get("/api/v1/documents?path=manual/en/faq.md").body().get("content").asString()).endsWith("Survives.\n");
             assertThat(http.get("/api/v1/documents/history?path=manual/en/faq.md").body().size()).isEqualTo(2);
-            JsonNode decision = http.post("/api/v1/guidance", "{\"locale\":\"en\",\"channel\":\"EMAIL\",\"intent\":\"PRODUCT_QUESTION\"}").body();
-            assertThat(decision.get("release").asInt()).isEqualTo(release);
+            JsonNode answer = http.post("/api/v1/guidance", "{\"locale\":\"en\",\"channel\":\"EMAIL\",\"intent\":\"PRODUCT_QUESTION\"}").body();
+            assertThat(answer.get("release").asInt()).isEqualTo(release);
             assertThat(http.get("/api/v1/audit").body().findValuesAsString("action")).contains("release.import", "change.create", "release.publish");
+            JsonNode logged = http.get("/api/v1/decisions/" + decision).body();
+            assertThat(logged.get("decisionId").asString()).isEqualTo(decision);
+            assertThat(logged.get("decision").get("actions").findValuesAsString("code")).contains("DELAY_COUPON");
+            assertThat(http.get("/api/v1/decisions/verify").body().get("ok").asBoolean()).isTrue();
         }
     }
 }

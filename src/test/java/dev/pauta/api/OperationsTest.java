@@ -1,0 +1,66 @@
+package dev.pauta.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pauta.Http;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+
+@ActiveProfiles("test")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.datasource.url=jdbc:h2:mem:operations;DB_CLOSE_DELAY=-1")
+class OperationsTest {
+
+    /** Every endpoint of the API contract, as method and path template. */
+    static final List<String> CONTRACT = List.of(
+            "post /api/v1/guidance", "post /api/v1/check", "get /api/v1/search", "get /api/v1/sections/{id}",
+            "get /api/v1/decisions/{id}", "post /api/v1/decisions/{id}/feedback", "get /api/v1/decisions",
+            "post /api/v1/changes", "get /api/v1/changes/{id}", "put /api/v1/changes/{id}/documents", "delete /api/v1/changes/{id}/documents",
+            "post /api/v1/changes/{id}/validate", "post /api/v1/changes/{id}/impact", "post /api/v1/changes/{id}/publish",
+            "get /api/v1/documents", "get /api/v1/documents/history", "get /api/v1/releases", "get /api/v1/releases/{n}",
+            "post /api/v1/releases/{n}/rollback", "get /api/v1/releases/{a}/diff/{b}", "get /api/v1/releases/{n}/export",
+            "post /api/v1/changes/{id}/import", "post /api/v1/users", "post /api/v1/api-keys", "delete /api/v1/api-keys/{id}");
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theOpenApiDocumentCoversEveryContractEndpointWithExamples() {
+        Http.Reply document = new Http(port).get("/v3/api-docs");
+        assertThat(document.status()).isEqualTo(200);
+        JsonNode paths = document.body().get("paths");
+
+        for (String endpoint : CONTRACT) {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String path = endpoint.substring(endpoint.indexOf(' ') + 1);
+            assertThat(paths.has(path) && paths.get(path).has(method)).as(endpoint + " is documented").isTrue();
+        }
+        JsonNode guidance = paths.get("/api/v1/guidance").get("post").get("requestBody").get("content").get("application/json");
+        assertThat(guidance.get("examples").get("example").get("value").toString()).contains("ORDER_DELAYED");
+        assertThat(document.body().get("components").get("securitySchemes").has("apiKey")).isTrue();
+    }
+
+    @Test
+    void metricsShowDecisionsLatencyRulesAndTheLogQueue() {
+        Http admin = Http.admin(port);
+        assertThat(admin.post("/api/v1/guidance", "{\"locale\":\"en\",\"channel\":\"CHAT\",\"intent\":\"OTHER\"}").status()).isEqualTo(200);
+
+        Http.Reply metrics = new Http(port).get("/actuator/prometheus");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        String text = new String(metrics.bytes());
+        assertThat(text).contains("pauta_decisions_total", "pauta_decision_latency_seconds_bucket", "pauta_rules_fired",
+                "pauta_decision_log_queue", "pauta_decision_log_wait_seconds");
+    }
+
+    @Test
+    void readinessReportsTheLoadedRelease() {
+        Http.Reply ready = new Http(port).get("/actuator/health/readiness");
+
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.body().get("status").asString()).isEqualTo("UP");
+    }
+}

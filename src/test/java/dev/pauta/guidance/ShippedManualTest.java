@@ -1,0 +1,64 @@
+package dev.pauta.guidance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pauta.ShippedSnapshot;
+import dev.pauta.rules.Situation;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The shipped manual holds what the API contract promises, and every intent on every channel gets cited guidance. */
+class ShippedManualTest {
+
+    static final List<String> CONTRACT_SECTIONS = List.of("vision-mission", "values", "tone-and-language", "forbidden-phrases", "customer-types",
+            "special-groups", "phone-protocol", "email-protocol", "chat-protocol", "social-protocol", "store-protocol", "ticket-protocol",
+            "complaint-handling", "delay-compensation", "escalation", "wrong-department", "long-wait", "refunds", "cancellation-retention", "faq",
+            "service-indicators", "feedback-and-suggestions", "references");
+
+    private final Snapshot snapshot = ShippedSnapshot.get();
+
+    @Test
+    void bothLocalesHoldEveryContractSection() {
+        for (String locale : List.of("es", "en")) {
+            for (String id : CONTRACT_SECTIONS) {
+                assertThat(snapshot.manual().section(locale, id)).as(locale + "/" + id).isPresent();
+            }
+        }
+    }
+
+    @Test
+    void theVocabularyHoldsAtLeastTheContractCodes() {
+        for (String locale : List.of("es", "en")) {
+            Vocabulary v = snapshot.vocabularies().get(locale);
+            assertThat(v.channels()).containsKeys("PHONE", "EMAIL", "CHAT", "SOCIAL", "STORE", "WEB");
+            assertThat(v.intents()).containsKeys("ORDER_DELAYED", "WRONG_DEPARTMENT", "COMPLAINT", "REFUND", "PRODUCT_QUESTION", "BILLING",
+                    "CANCELLATION", "LONG_WAIT", "FEEDBACK", "OTHER");
+            assertThat(v.customerTypes()).containsKeys("FRIENDLY", "DEMANDING", "INDIFFERENT", "ANGRY", "INDECISIVE", "IMPATIENT");
+            assertThat(v.tiers()).containsKeys("STANDARD", "GOLD", "VIP");
+            assertThat(v.specialNeeds()).containsKeys("ELDERLY", "HEARING_IMPAIRED", "VISUALLY_IMPAIRED", "MOBILITY_IMPAIRED", "COGNITIVE");
+        }
+    }
+
+    @Test
+    void everyIntentOnEveryChannelGetsAnActionCitingAnExistingSection() {
+        SnapshotHolder holder = new SnapshotHolder();
+        holder.swap(snapshot);
+        GuidanceService guidance = new GuidanceService(holder, Ledger.NONE, Clock.systemUTC());
+        int walked = 0;
+        for (String locale : snapshot.locales()) {
+            Vocabulary v = snapshot.vocabularies().get(locale);
+            for (String intent : v.intents().keySet()) {
+                for (String channel : v.channels().keySet()) {
+                    Decision decision = guidance.decide(new Situation(locale, channel, intent, null, null, null, null));
+                    assertThat(decision.actions()).as(locale + " " + intent + " " + channel).isNotEmpty();
+                    decision.actions().forEach(a -> assertThat(a.sections()).as(a.code()).isNotEmpty()
+                            .allSatisfy(s -> assertThat(snapshot.manual().section(locale, s.id())).isPresent()));
+                    walked++;
+                }
+            }
+        }
+        assertThat(walked).isEqualTo(2 * 10 * 6);
+        assertThat(Probe.run(snapshot)).isEmpty();
+    }
+}
