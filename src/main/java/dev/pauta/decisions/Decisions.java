@@ -4,6 +4,7 @@ import dev.pauta.guidance.Decision;
 import dev.pauta.guidance.GuidanceService;
 import dev.pauta.guidance.Snapshot;
 import dev.pauta.guidance.SnapshotHolder;
+import dev.pauta.guidance.UnknownCodeException;
 import dev.pauta.rules.Situation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -135,10 +136,13 @@ public class Decisions {
         };
     }
 
+    private Logged logged(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Logged(rs.getString("id"), rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getInt("release_number"), rs.getString("caller"),
+                json.readTree(rs.getString("situation")), json.readTree(rs.getString("decision")), rs.getLong("latency_micros"), List.of());
+    }
+
     public Logged find(String id) {
-        return jdbc.sql("select * from decision_log where id = ?").param(id).query((rs, n) -> new Logged(rs.getString("id"),
-                        rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getInt("release_number"), rs.getString("caller"),
-                        json.readTree(rs.getString("situation")), json.readTree(rs.getString("decision")), rs.getLong("latency_micros"), List.of()))
+        return jdbc.sql("select * from decision_log where id = ?").param(id).query(this::logged)
                 .optional()
                 .map(l -> new Logged(l.decisionId(), l.at(), l.release(), l.caller(), l.situation(), l.decision(), l.latencyMicros(), feedback(id)))
                 .orElseThrow(() -> new NotFound(id));
@@ -157,9 +161,7 @@ public class Decisions {
         long total = jdbc.sql("select count(*) from decision_log where at >= ? and at < ?").params(a, b).query(Long.class).single();
         List<Logged> items = jdbc.sql("select * from decision_log where at >= ? and at < ? order by seq desc offset ? rows fetch next ? rows only")
                 .params(a, b, (long) page * size, size)
-                .query((rs, n) -> new Logged(rs.getString("id"), rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getInt("release_number"),
-                        rs.getString("caller"), json.readTree(rs.getString("situation")), json.readTree(rs.getString("decision")),
-                        rs.getLong("latency_micros"), List.of()))
+                .query(this::logged)
                 .list();
         return new Page(total, page, size, items);
     }
@@ -254,7 +256,8 @@ public class Decisions {
             try {
                 before = summary(guidance.decide(current, situation));
                 after = summary(guidance.decide(draft, situation));
-            } catch (RuntimeException codesNoLongerKnown) {
+            } catch (UnknownCodeException codesNoLongerDefined) {
+                // The draft removed a code this situation used; it cannot be asked again, so it is not counted.
                 continue;
             }
             replayed++;
