@@ -118,6 +118,35 @@ class AuthoringApiTest {
     }
 
     @Test
+    void requestsInFlightDuringAPublishAllSucceedOnTheOldReleaseOrTheNew() {
+        int before = currentRelease();
+        JsonNode document = current("manual/es/faq.md");
+        long change = newChange("Publish under load");
+        put(change, "manual/es/faq.md", document.get("content").asString() + "\nUna respuesta más.\n", document.get("revision").asLong());
+        java.util.concurrent.atomic.AtomicBoolean publishing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<CompletableFuture<List<Integer>>> agents = new ArrayList<>();
+        for (int a = 0; a < 4; a++) {
+            agents.add(CompletableFuture.supplyAsync(() -> {
+                List<Integer> releases = new ArrayList<>();
+                for (int i = 0; i < 2_000 && (publishing.get() || i < 20); i++) {
+                    Http.Reply reply = http.post("/api/v1/guidance", LATE_GOLD_ORDER);
+                    releases.add(reply.status() == 200 ? reply.body().get("release").asInt() : -reply.status());
+                }
+                return releases;
+            }));
+        }
+
+        Http.Reply published = http.post("/api/v1/changes/" + change + "/publish", "{}");
+        publishing.set(false);
+        List<Integer> seen = agents.stream().flatMap(f -> f.join().stream()).toList();
+
+        assertThat(published.status()).isEqualTo(200);
+        int after = published.body().get("release").asInt();
+        assertThat(seen).isNotEmpty().allSatisfy(release -> assertThat(release).isIn(before, after));
+        assertThat(http.post("/api/v1/guidance", LATE_GOLD_ORDER).body().get("release").asInt()).isEqualTo(after);
+    }
+
+    @Test
     void twoConcurrentEditsOfOneDocumentGiveExactlyOneConflict() throws Exception {
         JsonNode document = current("manual/en/faq.md");
         long change = newChange("Concurrent FAQ edits");
