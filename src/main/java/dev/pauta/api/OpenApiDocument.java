@@ -43,6 +43,18 @@ class OpenApiDocument {
             "post /api/v1/api-keys", """
                     {"name":"crm","roles":["AGENT"]}""");
 
+    static final String GUIDANCE_ANSWER = """
+            {"decisionId":"5b0e…","release":3,
+             "actions":[{"type":"OFFER","code":"DELAY_COUPON","priority":80,
+                         "text":"Como disculpa por el retraso, te regalo un cupón del 15 % para tu próxima compra…",
+                         "reason":"El cupón compensa la molestia del retraso según los días y el nivel del cliente.",
+                         "rule":"Delay coupon by days late and tier","sections":[{"id":"delay-compensation","title":"Compensación por retrasos"}],
+                         "params":{"percent":15}}],
+             "avoid":[{"phrase":"eso no nos compete","instead":"Di qué vas a hacer tú…","section":"forbidden-phrases"}],
+             "sections":[{"id":"delay-compensation","title":"Compensación por retrasos","kind":"policy","snippet":"…","score":46.9}],
+             "violations":[{"start":11,"end":29,"phrase":"eso no nos compete","instead":"…","severity":"ERROR","section":"forbidden-phrases","check":"phrase"}],
+             "explanation":{"rulesFired":["Delay coupon by days late and tier"],"notApplied":[],"tookMicros":170}}""";
+
     @Bean
     OpenApiCustomizer pautaDocument() {
         return api -> {
@@ -60,6 +72,11 @@ class OpenApiDocument {
                 String example = EXAMPLES.get(method.name().toLowerCase() + " " + path);
                 if (example != null && operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
                     addExample(operation, example);
+                }
+                if (path.equals("/api/v1/guidance") && operation.getResponses() != null && operation.getResponses().get("200") != null
+                        && operation.getResponses().get("200").getContent() != null) {
+                    operation.getResponses().get("200").getContent().forEach((type, media) ->
+                            media.addExamples("example", new Example().summary("Guidance for a late order").value(GUIDANCE_ANSWER)));
                 }
             }));
         };

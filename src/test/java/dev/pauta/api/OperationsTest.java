@@ -40,6 +40,7 @@ class OperationsTest {
         }
         JsonNode guidance = paths.get("/api/v1/guidance").get("post").get("requestBody").get("content").get("application/json");
         assertThat(guidance.get("examples").get("example").get("value").toString()).contains("ORDER_DELAYED");
+        assertThat(paths.get("/api/v1/guidance").get("post").get("responses").get("200").toString()).contains("DELAY_COUPON");
         assertThat(document.body().get("components").get("securitySchemes").has("apiKey")).isTrue();
     }
 
