@@ -61,12 +61,14 @@ class AuthoringStore {
 
     /** The revision of every document in a release, by path. */
     Map<String, Revision> releaseDocuments(int number) {
-        Map<String, Revision> documents = new TreeMap<>();
-        jdbc.sql("""
+        return byPath("""
                 select r.* from release_document d join document_revision r on r.revision = d.revision
-                where d.release_number = ? order by d.path""")
-                .param(number).query(AuthoringStore::revision).list()
-                .forEach(r -> documents.put(r.path(), r));
+                where d.release_number = ? order by d.path""", number);
+    }
+
+    private Map<String, Revision> byPath(String sql, Object key) {
+        Map<String, Revision> documents = new TreeMap<>();
+        jdbc.sql(sql).param(key).query(AuthoringStore::revision).list().forEach(r -> documents.put(r.path(), r));
         return documents;
     }
 
@@ -140,13 +142,9 @@ class AuthoringStore {
 
     /** The latest revision of each document the change edits, by path. */
     Map<String, Revision> changeDocuments(long changeId) {
-        Map<String, Revision> documents = new TreeMap<>();
-        jdbc.sql("""
+        return byPath("""
                 select r.* from change_document d join document_revision r on r.revision = d.revision
-                where d.change_id = ? order by d.path""")
-                .param(changeId).query(AuthoringStore::revision).list()
-                .forEach(r -> documents.put(r.path(), r));
-        return documents;
+                where d.change_id = ? order by d.path""", changeId);
     }
 
     /** Points the change at a new revision of the path only if it still points at {@code expected}; false when someone was faster. */
