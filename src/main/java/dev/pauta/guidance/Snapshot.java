@@ -1,7 +1,6 @@
 package dev.pauta.guidance;
 
 import dev.pauta.compliance.DraftChecker;
-import dev.pauta.manual.Bundle;
 import dev.pauta.manual.Manual;
 import dev.pauta.manual.Release;
 import dev.pauta.rules.RuleSet;
@@ -14,7 +13,6 @@ import java.util.Map;
  */
 public record Snapshot(
         Release release,
-        Bundle bundle,
         Manual manual,
         RuleSet ruleSet,
         Map<String, SectionIndex> indexes,

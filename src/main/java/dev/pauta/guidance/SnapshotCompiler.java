@@ -90,7 +90,7 @@ public final class SnapshotCompiler {
         }
         Map<String, RuleSet.PolicyFacts> policyFacts = new TreeMap<>();
         ruleRows.forEach((locale, rows) -> policyFacts.put(locale, rules.ruleSet().policyFacts(rows)));
-        return new Snapshot(release, bundle, manual, rules.ruleSet(), indexes, checkers, vocabularies, scripts, policyFacts);
+        return new Snapshot(release, manual, rules.ruleSet(), indexes, checkers, vocabularies, scripts, policyFacts);
     }
 
     private static Vocabulary vocabulary(Manual manual, String locale) {

@@ -53,11 +53,6 @@ public final class PhrasePattern {
         return words.length;
     }
 
-    /** The folded alternatives the first word accepts (a trailing '*' marks a prefix). */
-    public List<String> firstWord() {
-        return words.length == 0 ? List.of() : List.of(words[0]);
-    }
-
     /**
      * Index of the last word of a match that starts at {@code at}, or -1. Up to {@code maxGap} extra words may
      * stand inside the phrase in all.

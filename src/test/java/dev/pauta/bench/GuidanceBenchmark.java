@@ -3,13 +3,9 @@ package dev.pauta.bench;
 import dev.pauta.guidance.GuidanceService;
 import dev.pauta.guidance.Ledger;
 import dev.pauta.guidance.Snapshot;
-import dev.pauta.guidance.SnapshotCompiler;
 import dev.pauta.guidance.SnapshotHolder;
-import dev.pauta.manual.Bundle;
-import dev.pauta.manual.Release;
 import dev.pauta.rules.Situation;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -40,8 +36,7 @@ public class GuidanceBenchmark {
 
     @Setup
     public void setUp() {
-        Bundle bundle = Bundle.fromFolder(Path.of(System.getProperty("pauta.bundle-dir", ".")));
-        Snapshot snapshot = new SnapshotCompiler(1000).compile(bundle, new Release(1, bundle.hash(), null, "bench", "bench"));
+        Snapshot snapshot = ShippedBundle.compile();
         SnapshotHolder holder = new SnapshotHolder();
         holder.swap(snapshot);
         service = new GuidanceService(holder, Ledger.NONE, Clock.systemUTC());

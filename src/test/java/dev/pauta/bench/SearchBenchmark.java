@@ -1,13 +1,9 @@
 package dev.pauta.bench;
 
 import dev.pauta.guidance.Snapshot;
-import dev.pauta.guidance.SnapshotCompiler;
-import dev.pauta.manual.Bundle;
-import dev.pauta.manual.Release;
 import dev.pauta.manual.Section;
 import dev.pauta.search.SearchQuery;
 import dev.pauta.search.SectionIndex;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +39,7 @@ public class SearchBenchmark {
 
     @Setup
     public void setUp() {
-        Bundle bundle = Bundle.fromFolder(Path.of(System.getProperty("pauta.bundle-dir", ".")));
-        Snapshot snapshot = new SnapshotCompiler(1000).compile(bundle, new Release(1, bundle.hash(), null, "bench", "bench"));
+        Snapshot snapshot = ShippedBundle.compile();
         shipped = snapshot.indexes().get("es");
         large = new SectionIndex("es", generated(snapshot.manual().sections("es"), 10_000), List.of());
     }

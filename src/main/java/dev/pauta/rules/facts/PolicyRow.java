@@ -27,20 +27,6 @@ public final class PolicyRow {
         return numbers.getOrDefault(key, Double.NaN);
     }
 
-    /** Whether a comma-separated cell lists the code, or is empty or {@code ALL}, meaning any. */
-    public boolean covers(String key, String code) {
-        String cell = text(key).trim();
-        if (cell.isEmpty() || cell.equals("ALL")) {
-            return true;
-        }
-        for (String part : cell.split(",")) {
-            if (part.trim().equals(code)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static double parse(String value) {
         try {
             return Double.parseDouble(value.replace(',', '.').replace("%", "").trim());
