@@ -33,11 +33,13 @@ public final class Interaction {
     public String getText() { return text; }
 
     /** Whether the customer's words hold this phrase, in the manual's phrase syntax ("abogad*", "sue you/them"). */
+    @Accessor
     public boolean mentions(String phrase) {
         return !mentioned(phrase).isEmpty();
     }
 
     /** The customer's own words that match the phrase, as written, or "" when they do not mention it. */
+    @Accessor
     public String mentioned(String phrase) {
         if (PATTERNS.size() > 10_000) {
             PATTERNS.clear();

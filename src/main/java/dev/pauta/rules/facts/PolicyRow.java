@@ -18,11 +18,13 @@ public final class PolicyRow {
     public String getTable() { return table; }
 
     /** The cell's text, or "" when the column is absent. */
+    @Accessor
     public String text(String key) {
         return cells.getOrDefault(key, "");
     }
 
     /** The cell as a number, or NaN when it is not one, so comparisons with it are false. */
+    @Accessor
     public double num(String key) {
         return numbers.getOrDefault(key, Double.NaN);
     }
