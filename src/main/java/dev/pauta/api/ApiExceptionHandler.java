@@ -14,6 +14,8 @@ import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -43,8 +45,41 @@ class ApiExceptionHandler {
                 return tooLarge(tooLarge);
             }
         }
-        return ApiProblem.of(HttpStatus.BAD_REQUEST, "malformed_json", "The request body is not valid JSON for this endpoint: " + firstLine(e.getMostSpecificCause().getMessage()),
-                "send one JSON object with the documented fields, numbers as numbers and text in double quotes");
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JacksonException json) {
+                return malformed(json);
+            }
+        }
+        return ApiProblem.of(HttpStatus.BAD_REQUEST, "malformed_json", "The request body cannot be read as this endpoint's JSON object.", MALFORMED_HINT);
+    }
+
+    private static final String MALFORMED_HINT = "send one JSON object with the documented fields, numbers as numbers and text in double quotes";
+
+    /** Says where the body went wrong in the client's terms (field path, line and column), never in the server's (types, classes). */
+    private static ProblemDetail malformed(JacksonException e) {
+        String field = fieldPath(e);
+        if (e instanceof StreamReadException && e.getLocation() != null) {
+            return ApiProblem.of(HttpStatus.BAD_REQUEST, "malformed_json", "The request body is not valid JSON (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ").", MALFORMED_HINT);
+        }
+        if (field.isEmpty()) {
+            return ApiProblem.of(HttpStatus.BAD_REQUEST, "malformed_json", "The request body cannot be read as this endpoint's JSON object.", MALFORMED_HINT);
+        }
+        return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "malformed_json", "Field '" + field + "' does not hold a value of the documented type.",
+                "check '" + field + "' against the API contract: numbers as numbers, lists in brackets, text in double quotes",
+                List.of(new ApiProblem.FieldError(field, "has a value of the wrong type")));
+    }
+
+    private static String fieldPath(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     @ExceptionHandler(BodySizeLimit.TooLarge.class)
@@ -88,7 +123,20 @@ class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "invalid_request", "Parameter '" + e.getName() + "' has the wrong type.",
-                "send a value of the documented type", List.of(new ApiProblem.FieldError(e.getName(), "must be a " + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName()))));
+                "send a value of the documented type", List.of(new ApiProblem.FieldError(e.getName(), "must be " + expected(e.getRequiredType()))));
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "a value of the documented type";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class) {
+            return "a number";
+        }
+        return type == Boolean.class || type == boolean.class ? "true or false" : "a value of the documented type";
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -219,14 +267,5 @@ class ApiExceptionHandler {
         log.error("Unexpected failure", e);
         return ApiProblem.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Pauta could not answer this request.",
                 "try again; if it keeps failing, give the operators the time of the request");
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "empty or unreadable body";
-        }
-        String line = message.lines().findFirst().orElse(message);
-        line = line.replaceAll("\\(for Object starting at.*", "").replaceAll("\\s*at \\[Source.*", "");
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 }

@@ -5,7 +5,6 @@ import dev.pauta.decisions.Decisions;
 import dev.pauta.guidance.Snapshot;
 import dev.pauta.guidance.SnapshotHolder;
 import dev.pauta.guidance.UnknownCodeException;
-import dev.pauta.manual.MarkdownRenderer;
 import dev.pauta.manual.ManualReader;
 import dev.pauta.manual.Section;
 import dev.pauta.search.SearchQuery;
@@ -46,7 +45,6 @@ class GuidanceController {
     private final Decisions decisions;
     private final SnapshotHolder snapshots;
     private final PautaProperties properties;
-    private final MarkdownRenderer renderer = new MarkdownRenderer();
 
     GuidanceController(Decisions decisions, SnapshotHolder snapshots, PautaProperties properties) {
         this.decisions = decisions;
@@ -105,7 +103,7 @@ class GuidanceController {
         Section s = snapshot.manual().section(loc, id).orElseThrow(() -> new SectionNotFoundException(id, loc,
                 snapshot.manual().sections(loc).stream().map(Section::id).collect(Collectors.toCollection(TreeSet::new))));
         return new SectionResponse(s.id(), s.title(), s.kind(), s.locale(), s.channels(), s.tags(), s.owner(), s.reviewBy().toString(),
-                s.markdown(), renderer.toHtml(s.markdown()), snapshot.release().number());
+                s.markdown(), s.html(), snapshot.release().number());
     }
 
     private static String blankToNull(String value) {

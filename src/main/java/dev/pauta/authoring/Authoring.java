@@ -418,6 +418,9 @@ public class Authoring {
     }
 
     static void checkPath(String path) {
+        if (path != null && path.length() > Bundle.MAX_PATH_LENGTH) {
+            throw new AuthoringException.BadInput("path", "a document path has at most " + Bundle.MAX_PATH_LENGTH + " characters; this one has " + path.length());
+        }
         if (!Bundle.isDocumentPath(path)) {
             throw new AuthoringException.BadInput("path", "'" + path + "' is not a bundle document path; use manual/<locale>/<id>.md, rules/<name>.drl or rules/tests/<name>.yaml");
         }

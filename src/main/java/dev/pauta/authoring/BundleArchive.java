@@ -60,7 +60,12 @@ final class BundleArchive {
                 if (total > MAX_TOTAL_CHARS) {
                     throw new AuthoringException.BadInput("zip", "the zip unpacks to more than " + MAX_TOTAL_CHARS + " bytes");
                 }
-                raw.put(name, utf8(content, name));
+                String text = utf8(content, name);
+                if (text.length() > Authoring.MAX_DOCUMENT_CHARS) {
+                    throw new AuthoringException.BadInput("zip", "entry '" + name + "' has " + text.length() + " characters; a document may hold at most "
+                            + Authoring.MAX_DOCUMENT_CHARS);
+                }
+                raw.put(name, text);
             }
         } catch (IOException e) {
             throw new AuthoringException.BadInput("zip", "the upload is not a readable zip: " + e.getMessage());
@@ -69,6 +74,9 @@ final class BundleArchive {
         Map<String, String> documents = new TreeMap<>();
         raw.forEach((name, content) -> {
             String path = name.substring(prefix.length());
+            if (path.length() > Bundle.MAX_PATH_LENGTH && Bundle.DOCUMENT_PATH.matcher(path).matches()) {
+                throw new AuthoringException.BadInput("zip", "entry '" + path.substring(0, 60) + "…' has a path longer than " + Bundle.MAX_PATH_LENGTH + " characters");
+            }
             if (Bundle.isDocumentPath(path)) {
                 documents.put(path, content);
             }

@@ -20,11 +20,14 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /** Reads the scenario files of a bundle and runs them against a snapshot, the same way guidance is decided. Thread-safe. */
 public final class ScenarioRunner {
 
     private static final Instant NOW = Instant.parse("2026-06-15T10:00:00Z");
+    /** Scenario files are written by policy owners: no alias bombs, no deep nesting, nothing near the size of a release. */
+    private static final LoaderOptions LIMITS = limits();
 
     /** The scenarios read, and the problems that kept others from being read. */
     public record Parsed(List<Scenario> scenarios, List<Problem> problems) {
@@ -57,10 +60,14 @@ public final class ScenarioRunner {
             }
             Object loaded;
             try {
-                loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+                loaded = new Yaml(new SafeConstructor(LIMITS)).load(text);
             } catch (MarkedYAMLException e) {
                 problems.add(Problem.at(path, e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1, "not valid YAML: " + e.getProblem(),
                         "each scenario is a list item with name, given and expect"));
+                return;
+            } catch (YAMLException e) {
+                problems.add(Problem.at(path, 1, "the scenario file cannot be read: it uses more aliases, nesting or text than a scenario file may",
+                        "write each scenario out plainly: no anchors and aliases, at most " + LIMITS.getNestingDepthLimit() + " levels deep"));
                 return;
             }
             if (!(loaded instanceof List<?> items)) {
@@ -70,7 +77,7 @@ public final class ScenarioRunner {
             for (Object item : items) {
                 try {
                     scenarios.add(scenario(path, text, asMap(item, "scenario")));
-                } catch (IllegalArgumentException e) {
+                } catch (IllegalArgumentException | ClassCastException e) {
                     String name = item instanceof Map<?, ?> m ? String.valueOf(m.get("name")) : "?";
                     problems.add(Problem.at(path, lineOf(text, name), "scenario '" + name + "': " + e.getMessage(),
                             "see rules/tests/README.md for the scenario format"));
@@ -170,7 +177,7 @@ public final class ScenarioRunner {
                         strings(customer.get("specialNeeds"))),
                 order == null ? null : new Situation.Order(string(order.get("id")), integer(order.get("delayDays")), decimal(order.get("value")), string(order.get("currency"))),
                 interaction == null ? null : new Situation.Interaction(integer(interaction.get("waitMinutes")), integer(interaction.get("transfers")),
-                        integer(interaction.get("contactsAboutIssue")), interaction.get("sentiment") == null ? null : ((Number) interaction.get("sentiment")).doubleValue(),
+                        integer(interaction.get("contactsAboutIssue")), number(interaction.get("sentiment")),
                         string(interaction.get("text"))),
                 string(given.get("draft")));
         List<Scenario.LedgerLine> ledger = new ArrayList<>();
@@ -190,6 +197,15 @@ public final class ScenarioRunner {
         }
         return new Scenario(path, lineOf(text, name), name, situation, ledger, expect, strings(raw.get("absent")), strings(raw.get("notApplied")),
                 strings(raw.get("violations")));
+    }
+
+    private static LoaderOptions limits() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(10);
+        options.setNestingDepthLimit(20);
+        options.setCodePointLimit(1_000_000);
+        options.setAllowDuplicateKeys(false);
+        return options;
     }
 
     @SuppressWarnings("unchecked")
@@ -223,7 +239,20 @@ public final class ScenarioRunner {
     }
 
     private static String string(Object value) {
+        if (value instanceof Map<?, ?> || value instanceof List<?>) {
+            throw new IllegalArgumentException("expected a single value but found '" + value + "'");
+        }
         return value == null ? null : String.valueOf(value);
+    }
+
+    private static Double number(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw new IllegalArgumentException("'" + value + "' is not a number");
     }
 
     private static Integer integer(Object value) {
@@ -237,7 +266,7 @@ public final class ScenarioRunner {
     }
 
     private static BigDecimal decimal(Object value) {
-        return value == null ? null : new BigDecimal(value.toString());
+        return value == null ? null : BigDecimal.valueOf(number(value));
     }
 
     private static int lineOf(String text, String name) {

@@ -51,8 +51,11 @@ public record Bundle(Map<String, String> documents) {
     public static final Pattern DOCUMENT_PATH = Pattern.compile(
             "manual/[a-z]{2}(-[A-Z]{2})?/[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*\\.md|rules/[a-z0-9][a-z0-9-]*\\.drl|rules/tests/[a-z0-9][a-z0-9-]*\\.ya?ml");
 
+    /** The longest document path the store keeps. */
+    public static final int MAX_PATH_LENGTH = 300;
+
     public static boolean isDocumentPath(String path) {
-        return path != null && DOCUMENT_PATH.matcher(path).matches();
+        return path != null && path.length() <= MAX_PATH_LENGTH && DOCUMENT_PATH.matcher(path).matches();
     }
 
     /** SHA-256 over paths and contents, so equal bundles hash equal wherever they came from. */

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -48,6 +49,7 @@ public final class ManualReader {
     private static final List<String> REQUIRED = List.of("id", "title", "kind", "locale", "channels", "tags", "owner", "reviewBy");
 
     private final Parser parser;
+    private final MarkdownRenderer renderer = new MarkdownRenderer();
 
     public ManualReader() {
         MutableDataSet options = new MutableDataSet();
@@ -157,7 +159,10 @@ public final class ManualReader {
             return null;
         }
 
-        Node document = parser.parse(body);
+        Node document = parse(path, body, bodyLineOffset, problems);
+        if (document == null) {
+            return null;
+        }
         List<dev.pauta.manual.Heading> headings = new ArrayList<>();
         Map<String, PolicyTable> tables = new LinkedHashMap<>();
         Map<String, Integer> anchors = new HashMap<>();
@@ -189,10 +194,30 @@ public final class ManualReader {
         if (headings.isEmpty() || headings.get(0).level() != 1) {
             problems.add(Problem.at(path, bodyLineOffset + 1, "the section does not open with a '# Title' heading", "start the body with '# " + fields.get("title") + "'"));
         }
+        String html = renderer.toHtml(document);
         unlinkUnindexedTables(document);
         String plainText = new TextCollectingVisitor().collectAndGetText(document);
         return new Section(id, fields.get("title").toString(), kind, locale, channels, tags, fields.get("owner").toString(), reviewBy,
-                path, body, plainText, headings, tables);
+                path, body, html, plainText, headings, tables);
+    }
+
+    /** The body's tree, or null with a problem when it nests deeper than any walk over it may go. */
+    private Node parse(String path, String body, int lineOffset, List<Problem> problems) {
+        Optional<Problem> tooDeep = MarkdownLimits.beforeParsing(path, body, lineOffset);
+        if (tooDeep.isEmpty()) {
+            try {
+                Node document = parser.parse(body);
+                tooDeep = MarkdownLimits.afterParsing(path, document, lineOffset);
+                if (tooDeep.isEmpty()) {
+                    return document;
+                }
+            } catch (StackOverflowError e) {
+                // Only reachable by a shape the checks above do not bound; still a problem with the document, not a crash.
+                tooDeep = Optional.of(MarkdownLimits.tooDeep(path, lineOffset + 1, "its structure"));
+            }
+        }
+        problems.add(tooDeep.get());
+        return null;
     }
 
     /** Tables that exist to steer the engine, not to be read, are left out of the section's searchable text. */

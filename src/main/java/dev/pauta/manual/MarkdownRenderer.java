@@ -3,6 +3,7 @@ package dev.pauta.manual;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.List;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -10,7 +11,7 @@ import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
 
 /** Renders a section's Markdown to HTML that is safe to put in a page: sanitized, no scripts, no raw HTML. Thread-safe. */
-public final class MarkdownRenderer {
+final class MarkdownRenderer {
 
     private static final PolicyFactory POLICY = Sanitizers.FORMATTING
             .and(Sanitizers.BLOCKS)
@@ -18,18 +19,17 @@ public final class MarkdownRenderer {
             .and(Sanitizers.TABLES)
             .and(new HtmlPolicyBuilder().allowElements("pre", "code", "hr").allowAttributes("id").onElements("h1", "h2", "h3", "h4").toFactory());
 
-    private final Parser parser;
     private final HtmlRenderer renderer;
 
-    public MarkdownRenderer() {
+    MarkdownRenderer() {
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create()));
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
-        this.parser = Parser.builder(options).build();
         this.renderer = HtmlRenderer.builder(options).build();
     }
 
-    public String toHtml(String markdown) {
-        return POLICY.sanitize(renderer.render(parser.parse(markdown)));
+    /** The document as sanitized HTML; the caller has bounded its depth (see {@link MarkdownLimits}). */
+    String toHtml(Node document) {
+        return POLICY.sanitize(renderer.render(document));
     }
 }

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * One manual section in one locale: its front matter, its Markdown body, the plain text
- * agents search, its headings and the policy tables it holds.
+ * agents search, its HTML (rendered and sanitized once, when the release is read), its headings and the
+ * policy tables it holds.
  */
 public record Section(
         String id,
@@ -19,6 +20,7 @@ public record Section(
         LocalDate reviewBy,
         String path,
         String markdown,
+        String html,
         String plainText,
         List<Heading> headings,
         Map<String, PolicyTable> tables) {

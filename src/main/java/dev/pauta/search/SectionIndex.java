@@ -56,6 +56,7 @@ import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
@@ -368,8 +369,9 @@ public final class SectionIndex {
         return terms;
     }
 
+    /** The opening words as an HTML snippet, escaped like the highlighted ones, so every snippet is safe to put in a page. */
     private static String lead(String text) {
         String flat = text.replaceAll("\\s+", " ").trim();
-        return flat.length() <= 200 ? flat : flat.substring(0, 200) + "…";
+        return SimpleHTMLEncoder.htmlEncode(flat.length() <= 200 ? flat : flat.substring(0, 200)) + (flat.length() <= 200 ? "" : "…");
     }
 }

@@ -63,7 +63,7 @@ public class SearchBenchmark {
                 body.append(sentences.get(random.nextInt(sentences.size()))).append(' ');
             }
             sections.add(new Section(template.id() + "-" + i, template.title() + " " + i, template.kind(), "es", template.channels(), template.tags(),
-                    template.owner(), LocalDate.of(2027, 1, 1), "manual/es/generated-" + i + ".md", body.toString(), body.toString(),
+                    template.owner(), LocalDate.of(2027, 1, 1), "manual/es/generated-" + i + ".md", body.toString(), body.toString(), body.toString(),
                     template.headings(), Map.of()));
         }
         return sections;
