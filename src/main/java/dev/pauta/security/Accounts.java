@@ -37,6 +37,10 @@ public class Accounts {
     public record ApiKey(String id, String name, List<String> roles, String createdBy, Instant createdAt, Instant revokedAt, String key) {
     }
 
+    /** An accepted API key: its id and roles. */
+    record KeyGrant(String id, List<String> roles) {
+    }
+
     /** Input that cannot make an account: the field and why. */
     public static class Invalid extends RuntimeException {
         public final String field;
@@ -131,7 +135,7 @@ public class Accounts {
     }
 
     /** The key's id and roles when the presented key is known and not revoked. */
-    Optional<String[]> authenticateKey(String presented) {
+    Optional<KeyGrant> authenticateKey(String presented) {
         int dot = presented.indexOf('.');
         if (dot <= 0) {
             return Optional.empty();
@@ -141,7 +145,7 @@ public class Accounts {
         return jdbc.sql("select key_hash, roles from api_key where id = ? and revoked_at is null").param(id)
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional()
                 .filter(row -> MessageDigest.isEqual(row[0].getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8)))
-                .map(row -> new String[] {id, row[1]});
+                .map(row -> new KeyGrant(id, split(row[1])));
     }
 
     private static List<String> roles(List<String> roles) {
