@@ -3,6 +3,7 @@ package dev.pauta.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -19,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The security layer's answers as problem+json with a code and a hint, like every other error of the API: 401 with no
- * Basic challenge (so browsers cache no credentials), 403, and 400 for requests the firewall rejects. No body names a
- * Java class.
+ * Basic challenge (so browsers cache no credentials), 403, 429 with Retry-After, and 400 for requests the firewall
+ * rejects. No body names a Java class.
  */
 @Component
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
@@ -57,6 +58,18 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler,
     void invalidApiKey(HttpServletRequest request, HttpServletResponse response) throws IOException {
         write(request, response, HttpStatus.UNAUTHORIZED, "invalid_api_key", "The API key is unknown or has been revoked.",
                 "ask an administrator for a key (POST /api/v1/api-keys) and send it as 'Authorization: Bearer <key>'");
+    }
+
+    void tooManyAttempts(HttpServletRequest request, HttpServletResponse response, Duration wait) throws IOException {
+        response.setHeader("Retry-After", Long.toString(retryAfterSeconds(wait)));
+        write(request, response, HttpStatus.TOO_MANY_REQUESTS, "too_many_attempts",
+                "Too many failed sign-ins for this account or from this address; every attempt is refused for " + retryAfterSeconds(wait) + " more seconds.",
+                "wait for the time in the Retry-After header, then sign in with the right password; an administrator can reset it");
+    }
+
+    /** Whole seconds, rounded up, so a client that waits that long finds the lock gone. */
+    static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail, String hint) throws IOException {

@@ -1,18 +1,23 @@
 package dev.pauta.security;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -21,24 +26,36 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationConverter;
+import org.springframework.security.web.authentication.DelegatingAuthenticationConverter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what, in two filter chains. The API (with actuator and the OpenAPI document) is stateless: HTTP Basic
  * or {@code Authorization: Bearer <key>} on every call, no session created or read, no CSRF token because there is no
  * ambient credential to forge. Pages sign in with the form and keep a session that needs a CSRF token for every change.
- * Both deny by default.
+ * Both deny by default and throttle failed sign-ins per account and per client address.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    private static final RequestMatcher FORM_SIGN_IN = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
 
     @Bean
     PasswordEncoder passwordEncoder(AccessProperties settings) {
         return new BCryptPasswordEncoder(settings.bcryptStrength());
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(AccessProperties settings, ObjectProvider<Ticker> ticker) {
+        return new SignInThrottle(settings.throttle(), ticker.getIfAvailable(Ticker::systemTicker));
     }
 
     @Bean
@@ -72,7 +89,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, Accounts accounts, AuthenticationEventPublisher events, ProblemResponses problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Accounts accounts, SignInThrottle throttle, AuthenticationEventPublisher events, ProblemResponses problems)
+            throws Exception {
         ApiKeys keys = new ApiKeys(accounts);
         http.securityMatcher(ApiRoutes.PATHS)
                 .authorizeHttpRequests(ApiRoutes::authorize)
@@ -84,13 +102,18 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                // the gate first (filters at one position keep the order they are added in), then the key, then Basic
+                .addFilterBefore(new SignInGate(throttle, new DelegatingAuthenticationConverter(keys, new BasicAuthenticationConverter()),
+                        problems::tooManyAttempts), BasicAuthenticationFilter.class)
                 .addFilterBefore(keys.filter(events, problems), BasicAuthenticationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle) throws Exception {
+        AuthenticationConverter formAttempt = request -> FORM_SIGN_IN.matches(request)
+                ? UsernamePasswordAuthenticationToken.unauthenticated(Objects.toString(request.getParameter("username"), ""), null) : null;
         http.authorizeHttpRequests(paths -> paths
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/agent", "/agent/**").hasRole("AGENT")
@@ -99,7 +122,10 @@ class SecurityConfiguration {
                         .requestMatchers("/").authenticated()
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login"))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED));
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                // a person gets the form back with the wait spelled out (Post/Redirect/Get), not a JSON 429 in the browser
+                .addFilterBefore(new SignInGate(throttle, formAttempt, (request, response, wait) -> response.sendRedirect(
+                        request.getContextPath() + "/login?locked=" + ProblemResponses.retryAfterSeconds(wait))), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 }
