@@ -17,8 +17,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetailsS
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 /**
- * {@code Authorization: Bearer <key>}: read from the request, checked against the stored key hashes on every request,
- * through a ProviderManager so an unknown key is published as a failure like any other.
+ * {@code Authorization: Bearer <key>}: read from the request, checked against the stored key hashes (and the owner's
+ * account) on every request, through a ProviderManager so an unknown key is published as a failure like any other.
  */
 final class ApiKeys implements AuthenticationConverter, AuthenticationProvider {
 
@@ -83,7 +83,7 @@ final class ApiKeys implements AuthenticationConverter, AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication attempt) {
         Accounts.KeyGrant grant = accounts.authenticateKey((String) attempt.getCredentials())
-                .orElseThrow(() -> new BadCredentialsException("unknown or revoked API key"));
+                .orElseThrow(() -> new BadCredentialsException("unknown, revoked or disabled API key"));
         KeyAuthentication accepted = KeyAuthentication.accepted(grant);
         accepted.setDetails(attempt.getDetails());
         return accepted;

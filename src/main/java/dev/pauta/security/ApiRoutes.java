@@ -31,7 +31,9 @@ final class ApiRoutes {
                 .requestMatchers("/api/v1/changes", "/api/v1/changes/*", "/api/v1/changes/*/documents", "/api/v1/changes/*/validate",
                         "/api/v1/changes/*/impact", "/api/v1/changes/*/import", "/api/v1/documents", "/api/v1/documents/history",
                         "/api/v1/releases", "/api/v1/releases/*", "/api/v1/releases/*/diff/*", "/api/v1/releases/*/export").hasRole("EDITOR")
-                .requestMatchers("/api/v1/users", "/api/v1/api-keys", "/api/v1/api-keys/*",
+                // anyone signed in reaches it; Accounts decides whose: one's own with the current password, anyone's as ADMIN
+                .requestMatchers("/api/v1/users/*/password").hasRole("AGENT")
+                .requestMatchers("/api/v1/users", "/api/v1/users/*/disable", "/api/v1/users/*/enable", "/api/v1/api-keys", "/api/v1/api-keys/*",
                         "/api/v1/audit", "/actuator", "/actuator/**").hasRole("ADMIN")
                 .anyRequest().denyAll();
     }

@@ -56,7 +56,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler,
     }
 
     void invalidApiKey(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        write(request, response, HttpStatus.UNAUTHORIZED, "invalid_api_key", "The API key is unknown or has been revoked.",
+        write(request, response, HttpStatus.UNAUTHORIZED, "invalid_api_key", "The API key is unknown, revoked, or its owner's account is disabled.",
                 "ask an administrator for a key (POST /api/v1/api-keys) and send it as 'Authorization: Bearer <key>'");
     }
 

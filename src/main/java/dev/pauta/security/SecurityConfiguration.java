@@ -20,7 +20,6 @@ import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -32,6 +31,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -60,8 +60,8 @@ class SecurityConfiguration {
 
     @Bean
     @DependsOnDatabaseInitialization
-    Accounts accounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, @Value("${PAUTA_ADMIN_PASSWORD:}") String adminPassword) {
-        Accounts accounts = new Accounts(jdbc, passwords, clock);
+    Accounts accounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, RoleHierarchy roles, @Value("${PAUTA_ADMIN_PASSWORD:}") String adminPassword) {
+        Accounts accounts = new Accounts(jdbc, passwords, clock, roles);
         Optional<String> generated = accounts.bootstrapAdmin(adminPassword);
         generated.ifPresent(password -> {
             String notice = "Pauta created the user 'admin' with the generated password " + password
@@ -75,7 +75,7 @@ class SecurityConfiguration {
     @Bean
     UserDetailsService users(Accounts accounts) {
         return username -> accounts.credentials(username)
-                .map(row -> User.withUsername(username).password(row[0]).roles(Accounts.split(row[1]).toArray(String[]::new)).build())
+                .map(credentials -> new Person(username, credentials.passwordHash(), credentials.roles(), credentials.version()))
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 
@@ -111,7 +111,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Accounts accounts, SignInThrottle throttle) throws Exception {
         AuthenticationConverter formAttempt = request -> FORM_SIGN_IN.matches(request)
                 ? UsernamePasswordAuthenticationToken.unauthenticated(Objects.toString(request.getParameter("username"), ""), null) : null;
         http.authorizeHttpRequests(paths -> paths
@@ -123,6 +123,7 @@ class SecurityConfiguration {
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .addFilterAfter(new StaleSessions(accounts), SecurityContextHolderFilter.class)
                 // a person gets the form back with the wait spelled out (Post/Redirect/Get), not a JSON 429 in the browser
                 .addFilterBefore(new SignInGate(throttle, formAttempt, (request, response, wait) -> response.sendRedirect(
                         request.getContextPath() + "/login?locked=" + ProblemResponses.retryAfterSeconds(wait))), UsernamePasswordAuthenticationFilter.class);
