@@ -112,8 +112,9 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, Accounts accounts, SignInThrottle throttle) throws Exception {
+        // trimmed as UsernamePasswordAuthenticationFilter trims it, or " ana" would pass the gate of a locked "ana"
         AuthenticationConverter formAttempt = request -> FORM_SIGN_IN.matches(request)
-                ? UsernamePasswordAuthenticationToken.unauthenticated(Objects.toString(request.getParameter("username"), ""), null) : null;
+                ? UsernamePasswordAuthenticationToken.unauthenticated(Objects.toString(request.getParameter("username"), "").trim(), null) : null;
         http.authorizeHttpRequests(paths -> paths
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/agent", "/agent/**").hasRole("AGENT")

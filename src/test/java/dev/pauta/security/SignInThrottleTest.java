@@ -153,6 +153,7 @@ class SignInThrottleTest {
         assertThat(Browser.location(refused)).matches(".*/login\\?locked=\\d+");
         assertThat(browser.get("/login?" + Browser.location(refused).replaceAll(".*\\?", "")).body()).contains("Too many failed sign-ins");
         assertThat(Browser.location(browser.get("/"))).as("not signed in").endsWith("/login");
+        assertThat(Browser.location(browser.signIn(" gil ", PASSWORD))).as("the name the form trims").contains("/login?locked=");
         assertThrottled(basicCall("gil", PASSWORD));
 
         time.advance(WINDOW);
