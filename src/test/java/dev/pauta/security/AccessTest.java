@@ -3,15 +3,9 @@ package dev.pauta.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pauta.Http;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -43,6 +38,10 @@ class AccessTest {
         }
     }
 
+    private static String basic(String role) {
+        return Http.basic(role.toLowerCase() + "-user", "a-long-password-1");
+    }
+
     /** Every contract endpoint with the least role that may call it; ids that do not exist keep allowed calls harmless. */
     static Stream<Arguments> endpoints() {
         return Stream.of(
@@ -52,6 +51,8 @@ class AccessTest {
                 Arguments.of("GET", "/api/v1/sections/values?locale=en", null, "AGENT"),
                 Arguments.of("GET", "/api/v1/decisions/no-such-decision", null, "AGENT"),
                 Arguments.of("POST", "/api/v1/decisions/no-such-decision/feedback", "{\"action\":\"X\",\"outcome\":\"ACCEPTED\"}", "AGENT"),
+                Arguments.of("POST", "/api/v1/decisions/no-such-decision/outcome", "{}", "AGENT"),
+                Arguments.of("PUT", "/api/v1/users/no-such-user/password", "{}", "AGENT"),
                 Arguments.of("POST", "/api/v1/changes", "{}", "EDITOR"),
                 Arguments.of("GET", "/api/v1/changes/999999", null, "EDITOR"),
                 Arguments.of("PUT", "/api/v1/changes/999999/documents?path=manual/en/faq.md", "{\"content\":\"x\",\"baseRevision\":1}", "EDITOR"),
@@ -70,31 +71,91 @@ class AccessTest {
                 Arguments.of("GET", "/api/v1/decisions/verify", null, "PUBLISHER"),
                 Arguments.of("POST", "/api/v1/users", "{}", "ADMIN"),
                 Arguments.of("POST", "/api/v1/api-keys", "{}", "ADMIN"),
+                Arguments.of("POST", "/api/v1/users/no-such-user/disable", null, "ADMIN"),
+                Arguments.of("POST", "/api/v1/users/no-such-user/enable", null, "ADMIN"),
+                Arguments.of("POST", "/api/v1/api-keys", "{}", "ADMIN"),
                 Arguments.of("DELETE", "/api/v1/api-keys/no-such-key", null, "ADMIN"),
-                Arguments.of("GET", "/api/v1/audit", null, "ADMIN"));
+                Arguments.of("GET", "/api/v1/audit", null, "ADMIN"),
+                Arguments.of("GET", "/actuator", null, "ADMIN"));
     }
 
+    /** The role rules hold for the endpoint's own method and for HEAD and OPTIONS on the same path. */
     @ParameterizedTest(name = "{0} {1} needs {3}")
     @MethodSource("endpoints")
-    void eachEndpointAdmitsItsRoleAndAboveAndRefusesTheRest(String method, String path, String body, String least) {
-        assertThat(new Http(port).request(method, path, body).status()).as("anonymous").isEqualTo(401);
-        for (String role : ROLES) {
-            Http.Reply reply = new Http(port).as(Http.basic(role.toLowerCase() + "-user", "a-long-password-1")).request(method, path, body);
-            if (ROLES.indexOf(role) >= ROLES.indexOf(least)) {
-                assertThat(reply.status()).as(role + " may " + method + " " + path).isNotIn(401, 403);
-            } else {
-                assertThat(reply.status()).as(role + " may not " + method + " " + path).isEqualTo(403);
-                assertThat(reply.body().get("code").asString()).isEqualTo("forbidden");
+    void eachEndpointAdmitsItsRoleAndAboveAndRefusesTheRestWhateverTheMethod(String method, String path, String body, String least) {
+        for (String verb : List.of(method, "HEAD", "OPTIONS")) {
+            String sent = verb.equals(method) ? body : null;
+            assertThat(new Http(port).request(verb, path, sent).status()).as("anonymous " + verb).isEqualTo(401);
+            for (String role : ROLES) {
+                Http.Reply reply = new Http(port).as(basic(role)).request(verb, path, sent);
+                if (ROLES.indexOf(role) >= ROLES.indexOf(least)) {
+                    assertThat(reply.status()).as(role + " may " + verb + " " + path).isNotIn(401, 403);
+                } else {
+                    assertThat(reply.status()).as(role + " may not " + verb + " " + path).isEqualTo(403);
+                    assertThat(reply.contentType()).startsWith("application/problem+json");
+                    if (!verb.equals("HEAD")) {
+                        assertThat(reply.body().get("code").asString()).isEqualTo("forbidden");
+                    }
+                }
             }
         }
     }
 
-    @Test
-    void aWrongPasswordIsAProblemNotAChallenge() {
-        Http.Reply reply = new Http(port).as(Http.basic("agent-user", "wrong")).post("/api/v1/guidance", GUIDANCE);
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"})
+    void aPathNoRuleNamesIsRefusedToEveryRole(String method) {
+        for (String path : List.of("/api", "/api/v1/no-such-endpoint", "/api/v2/guidance", "/api/v1/decisions/x/y", "/api/v1/changes/1/approve",
+                "/api/v1/users/agent-user")) {
+            for (String role : List.of("AGENT", "ADMIN")) {
+                Http.Reply reply = new Http(port).as(basic(role)).request(method, path, null);
+                assertThat(reply.status()).as(role + " " + method + " " + path).isEqualTo(403);
+                assertThat(reply.contentType()).startsWith("application/problem+json");
+            }
+        }
+    }
 
-        assertThat(reply.status()).isEqualTo(401);
-        assertThat(reply.contentType()).startsWith("application/problem+json");
+    /** Spellings a router might read as a PUBLISHER route while a matcher reads them as something an AGENT may call. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/v1/decisions/", "/api/v1/DECISIONS", "/api/v1//decisions", "/api/v1/./decisions", "/api/v1/guidance/../decisions",
+            "/api/v1/decisions;x=1", "/api/v1/decisions/verify/", "/api/v1/decisions/%76erify", "/api/v1/decisions/%2e%2e/decisions",
+            "/api/v1/releases/1/rollback/"})
+    void aPublisherRouteSpelledAnotherWayIsNotOpenToAnAgent(String path) {
+        for (String method : List.of("GET", "POST")) {
+            Http.Reply reply = new Http(port).as(basic("AGENT")).request(method, path, null);
+            assertThat(reply.status()).as(method + " " + path).isIn(400, 403, 404, 405);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(new String(reply.bytes())).doesNotContain("Exception", "java.", "dev.pauta");
+        }
+    }
+
+    /** Tomcat itself answers these 400 before any filter runs, so the body is the container's, and names no class either. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/v1/decisions%2F", "/api/v1/decisions%2Fverify", "/api/v1/decisions/verify%00"})
+    void aPathTheContainerCannotDecodeIsRefusedBeforeAnyRoute(String path) {
+        Http.Reply reply = new Http(port).as(basic("AGENT")).get(path);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(new String(reply.bytes())).doesNotContain("Exception", "java.", "dev.pauta");
+    }
+
+    @Test
+    void theErrorPageAskedForDirectlyIsRefused() {
+        assertThat(new Http(port).get("/error").status()).isEqualTo(401);
+        assertThat(new Http(port).as(basic("ADMIN")).get("/error").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aWrongPasswordOrNoneIsAProblemNotAChallenge() {
+        Browser client = new Browser(port);
+        HttpResponse<String> wrong = client.call("POST", "/api/v1/guidance", Http.basic("agent-user", "wrong"), GUIDANCE);
+        HttpResponse<String> none = client.call("POST", "/api/v1/guidance", null, GUIDANCE);
+
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(Http.JSON.readTree(wrong.body()).get("code").asString()).isEqualTo("invalid_credentials");
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(Http.JSON.readTree(none.body()).get("code").asString()).isEqualTo("unauthenticated");
+        assertThat(List.of(wrong, none)).allSatisfy(answer -> assertThat(answer.headers().firstValue("WWW-Authenticate")).isEmpty());
     }
 
     @Test
@@ -115,25 +176,29 @@ class AccessTest {
     }
 
     @Test
-    void aBrowserSessionMustSendTheCsrfTokenToChangeAnything() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-        String base = "http://localhost:" + port;
-        String loginPage = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage);
-        assertThat(token.find()).as("the login form carries a CSRF token").isTrue();
-        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=agent-user&password=a-long-password-1&_csrf=" + token.group(1))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+    void aPageSessionMustSendTheCsrfTokenToChangeAnything() {
+        Browser browser = new Browser(port);
+        assertThat(browser.postForm("/login", "username=agent-user&password=a-long-password-1").statusCode())
+                .as("signing in without the form's token").isEqualTo(403);
+        HttpResponse<String> signedIn = browser.signIn("agent-user", "a-long-password-1");
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(Browser.location(signedIn)).doesNotContain("error");
 
-        HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/guidance")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(GUIDANCE)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(forged.statusCode()).as("a session without the token is a forged request").isEqualTo(403);
+        assertThat(browser.postForm("/logout", "").statusCode()).as("a change without the token is a forged request").isEqualTo(403);
+        assertThat(browser.get("/").statusCode()).as("still signed in").isEqualTo(200);
+        assertThat(Browser.location(browser.postForm("/logout", "_csrf=" + browser.csrfToken()))).endsWith("/login?logout");
+        assertThat(Browser.location(browser.get("/"))).as("signed out").endsWith("/login");
+    }
 
-        HttpResponse<String> search = browser.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/search?q=refund&locale=en")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(search.statusCode()).as("reading needs no token").isEqualTo(200);
+    @Test
+    void pagesAreClosedUnlessTheirRoleAllowsThem() {
+        Browser browser = new Browser(port);
+        assertThat(Browser.location(browser.get("/"))).as("anonymous is sent to sign in").endsWith("/login");
+        assertThat(browser.signIn("agent-user", "a-long-password-1").statusCode()).isEqualTo(302);
+
+        assertThat(browser.get("/").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/studio").statusCode()).as("an AGENT in the studio").isEqualTo(403);
+        assertThat(browser.get("/insights").statusCode()).as("an AGENT in insights").isEqualTo(403);
+        assertThat(browser.get("/no-such-page").statusCode()).as("a page no rule names").isEqualTo(403);
     }
 }

@@ -1,0 +1,40 @@
+package dev.pauta.security;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+/**
+ * The least role for each path of the stateless chain, the same for every HTTP method (HEAD and OPTIONS included);
+ * a path not listed is refused, so a new endpoint stays closed until it is given a role here. Roles nest through the
+ * role hierarchy: ADMIN ⊃ PUBLISHER ⊃ EDITOR ⊃ AGENT.
+ */
+final class ApiRoutes {
+
+    /** Paths served by the stateless chain: the API, actuator, the OpenAPI document and the container's error page. */
+    static final String[] PATHS = {"/api/**", "/actuator", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+            "/swagger-ui.html", "/swagger-ui/**", "/error"};
+
+    private ApiRoutes() {
+    }
+
+    static void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry paths) {
+        paths
+                // the error page renders a failure already decided for the original request; asked for directly, /error is refused
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                        "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                .requestMatchers("/api/v1/guidance", "/api/v1/check", "/api/v1/search", "/api/v1/sections/*").hasRole("AGENT")
+                .requestMatchers("/api/v1/decisions", "/api/v1/decisions/verify").hasRole("PUBLISHER")
+                .requestMatchers("/api/v1/decisions/*", "/api/v1/decisions/*/feedback", "/api/v1/decisions/*/outcome").hasRole("AGENT")
+                .requestMatchers("/api/v1/changes/*/publish", "/api/v1/releases/*/rollback").hasRole("PUBLISHER")
+                .requestMatchers("/api/v1/changes", "/api/v1/changes/*", "/api/v1/changes/*/documents", "/api/v1/changes/*/validate",
+                        "/api/v1/changes/*/impact", "/api/v1/changes/*/import", "/api/v1/documents", "/api/v1/documents/history",
+                        "/api/v1/releases", "/api/v1/releases/*", "/api/v1/releases/*/diff/*", "/api/v1/releases/*/export").hasRole("EDITOR")
+                // anyone signed in reaches it; Accounts decides whose: one's own with the current password, anyone's as ADMIN
+                .requestMatchers("/api/v1/users/*/password").hasRole("AGENT")
+                .requestMatchers("/api/v1/users", "/api/v1/users/*/disable", "/api/v1/users/*/enable", "/api/v1/api-keys", "/api/v1/api-keys/*",
+                        "/api/v1/audit", "/actuator", "/actuator/**").hasRole("ADMIN")
+                .anyRequest().denyAll();
+    }
+}
