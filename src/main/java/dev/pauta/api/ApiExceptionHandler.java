@@ -2,6 +2,7 @@ package dev.pauta.api;
 
 import dev.pauta.authoring.AuthoringException;
 import dev.pauta.decisions.DecisionLogUnavailableException;
+import dev.pauta.decisions.DecisionTooLargeException;
 import dev.pauta.decisions.Decisions;
 import dev.pauta.security.Accounts;
 import dev.pauta.guidance.UnknownCodeException;
@@ -157,10 +158,19 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(DecisionLogUnavailableException.class)
     ProblemDetail logUnavailable(DecisionLogUnavailableException e) {
-        log.warn("Refused a decision that could not be logged: {}", e.getMessage());
-        ProblemDetail problem = ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "decision_log_unavailable",
-                "The decision could not be recorded in time, so none is given: " + e.getMessage() + ".", "retry in a moment; the service is under load");
-        return problem;
+        // The message is the log's own sentence; the database's error, if any, is in the cause and stays in the server log.
+        log.warn("Refused a decision that could not be logged: {}", e.getMessage(), e.getCause());
+        return ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "decision_log_unavailable",
+                "The decision could not be recorded, so none is given: " + e.getMessage() + ".", "retry in a moment; the service is under load");
+    }
+
+    @ExceptionHandler(DecisionTooLargeException.class)
+    ProblemDetail decisionTooLarge(DecisionTooLargeException e) {
+        ProblemDetail problem = ApiProblem.of(HttpStatus.CONTENT_TOO_LARGE, "decision_too_large", capitalise(e.getMessage()) + "; no decision was given or logged.",
+                e.field().equals("record")
+                        ? "send a shorter draft or interaction text: every phrase flagged in the draft adds to the decision; POST /api/v1/check shows them"
+                        : "send a shorter " + e.field());
+        return ApiProblem.with(problem, Map.of("field", e.field(), "size", e.size(), "limit", e.limit()));
     }
 
     @ExceptionHandler(Decisions.NotFound.class)

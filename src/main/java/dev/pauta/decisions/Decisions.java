@@ -49,8 +49,23 @@ public class Decisions {
     public record FeedbackResult(String decisionId, String action, String outcome, String ledger) {
     }
 
-    /** The outcome of checking the hash chain of the whole log. */
-    public record ChainCheck(boolean ok, long checked, Long brokenAtSeq, String brokenDecisionId, String problem) {
+    /**
+     * The outcome of checking the hash chain of the whole log: how many records were checked, how many are broken, and
+     * the first {@value HashChain#LISTED} of those. {@code brokenAtSeq}, {@code brokenDecisionId} and {@code problem}
+     * repeat the first broken record, as the check reported before it listed them all.
+     */
+    public record ChainCheck(boolean ok, long checked, long broken, List<BrokenRecord> brokenRecords, Long brokenAtSeq, String brokenDecisionId,
+                             String problem) {
+
+        static ChainCheck of(long checked, long broken, List<BrokenRecord> listed) {
+            BrokenRecord first = listed.isEmpty() ? null : listed.get(0);
+            return new ChainCheck(broken == 0, checked, broken, List.copyOf(listed), first == null ? null : first.seq(),
+                    first == null ? null : first.decisionId(), first == null ? null : first.problem());
+        }
+    }
+
+    /** One record whose content or link does not match the chain. */
+    public record BrokenRecord(long seq, String decisionId, String problem) {
     }
 
     /** The decision named does not exist. */
@@ -196,30 +211,9 @@ public class Decisions {
         return new FeedbackResult(decisionId, action, outcome, ledgerOutcome);
     }
 
-    /** Recomputes every record's hash in order; the first record whose content or link does not match is reported. */
+    /** Walks the whole chain and reports every record whose content or link does not match, not only the first. */
     public ChainCheck verifyChain() {
-        String[] previous = {DecisionLog.GENESIS};
-        long[] checked = {0};
-        ChainCheck[] broken = {null};
-        jdbc.sql("select * from decision_log order by seq").query(rs -> {
-            if (broken[0] != null) {
-                return;
-            }
-            long seq = rs.getLong("seq");
-            DecisionRecord record = new DecisionRecord(rs.getString("id"), rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getInt("release_number"),
-                    rs.getString("caller"), rs.getString("customer_key"), rs.getString("locale"), rs.getString("channel"), rs.getString("intent"),
-                    rs.getString("situation"), rs.getString("decision"), rs.getLong("latency_micros"));
-            String storedPrevious = rs.getString("prev_hash");
-            String stored = rs.getString("hash");
-            checked[0]++;
-            if (!storedPrevious.equals(previous[0])) {
-                broken[0] = new ChainCheck(false, checked[0], seq, record.id(), "the record does not link to the one before it (removed or reordered)");
-            } else if (!DecisionLog.chainHash(seq, record, storedPrevious).equals(stored)) {
-                broken[0] = new ChainCheck(false, checked[0], seq, record.id(), "the record's content does not match its hash (changed after it was written)");
-            }
-            previous[0] = stored;
-        });
-        return broken[0] != null ? broken[0] : new ChainCheck(true, checked[0], null, null, null);
+        return HashChain.verify(jdbc);
     }
 
     // --- impact

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * With the writer stalled by the database (H2's exclusive mode pauses every other connection), requests wait for
@@ -35,7 +36,8 @@ class DecisionLogBackpressureTest {
         config.setMaximumPoolSize(4);
         try (HikariDataSource data = new HikariDataSource(config)) {
             Flyway.configure().dataSource(data).load().migrate();
-            DecisionsProperties properties = new DecisionsProperties(true, 1, 10, Duration.ofMillis(300), Duration.ofSeconds(60), Map.of());
+            DecisionsProperties properties = new DecisionsProperties(true, 1, 10, Duration.ofMillis(300), Duration.ofSeconds(60), Map.of(),
+                    DataSize.ofMegabytes(1));
             DecisionLog log = new DecisionLog(new JdbcTemplate(data), new TransactionTemplate(new DataSourceTransactionManager(data)), properties,
                     new SimpleMeterRegistry());
             log.start();
