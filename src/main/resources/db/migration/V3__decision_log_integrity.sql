@@ -1,4 +1,4 @@
--- Decision log integrity: a versioned hash chain, and records as large as they come.
+-- Decision log integrity: versioned hash chain, records as large as they come, one lock row per customer.
 -- Portable between H2 and PostgreSQL: each statement below runs unchanged on both.
 
 -- 1: written before the chain was versioned, hashed with the time in milliseconds; 2: hashes exactly the stored values.
@@ -11,3 +11,9 @@ alter table decision_log alter column chain_version drop default;
 -- but the 1 GB of any value (there 'text' is the same type).
 alter table decision_log alter column situation set data type varchar;
 alter table decision_log alter column decision set data type varchar;
+
+-- Accepting an offer locks its customer's row (select … for update), so the cap is checked and the entry written by one
+-- acceptance at a time per customer. Rows are made on first use and never removed: one per customer who accepted an offer.
+create table customer_lock (
+    customer_key varchar(64) primary key               -- keyed hash of the customer id, as in compensation_ledger
+);

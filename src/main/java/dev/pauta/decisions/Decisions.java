@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -181,9 +180,14 @@ public class Decisions {
         return new Page(total, page, size, items);
     }
 
-    /** Records feedback; an accepted OFFER enters the customer's ledger once, however often it is sent. */
+    /**
+     * Records feedback; an accepted OFFER enters the customer's ledger once, however often it is sent, and only within the
+     * caps of the current release's coupon-limits table in the decision's locale, checked where the entry is written.
+     *
+     * @throws CapReachedException when the offer would pass a cap; then neither the ledger entry nor the feedback is written
+     */
     public FeedbackResult feedback(String decisionId, String action, String outcome, Boolean helpful, String comment, String caller) {
-        Map<String, Object> row = jdbc.sql("select decision, customer_key from decision_log where id = ?").param(decisionId).query().listOfRows()
+        Map<String, Object> row = jdbc.sql("select decision, customer_key, locale from decision_log where id = ?").param(decisionId).query().listOfRows()
                 .stream().findFirst().orElseThrow(() -> new NotFound(decisionId));
         JsonNode decision = json.readTree((String) row.get("DECISION"));
         String customerKey = (String) row.get("CUSTOMER_KEY");
@@ -198,17 +202,15 @@ public class Decisions {
         if (chosen == null) {
             throw new UnknownAction(action, known);
         }
-        String ledgerOutcome = "NOT_APPLICABLE";
-        if (outcome.equals("ACCEPTED") && chosen.get("type").asString().equals("OFFER") && customerKey != null) {
-            try {
-                ledgerOutcome = ledger.accept(decisionId, action, customerKey, chosen.get("params").toString()) ? "RECORDED" : "ALREADY_RECORDED";
-            } catch (DuplicateKeyException raced) {
-                ledgerOutcome = "ALREADY_RECORDED";
-            }
-        }
-        jdbc.sql("insert into decision_feedback (decision_id, action, outcome, helpful, comment, caller, at) values (?, ?, ?, ?, ?, ?, ?)")
+        Runnable record = () -> jdbc.sql("insert into decision_feedback (decision_id, action, outcome, helpful, comment, caller, at) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(decisionId, action, outcome, helpful, comment, caller, clock.instant().atOffset(ZoneOffset.UTC)).update();
-        return new FeedbackResult(decisionId, action, outcome, ledgerOutcome);
+        if (outcome.equals("ACCEPTED") && chosen.get("type").asString().equals("OFFER") && customerKey != null) {
+            CouponLimits limits = CouponLimits.of(holder.current().manual(), (String) row.get("LOCALE"));
+            LedgerStore.Acceptance accepted = ledger.accept(decisionId, action, customerKey, chosen.get("params").toString(), limits, record);
+            return new FeedbackResult(decisionId, action, outcome, accepted.name());
+        }
+        record.run();
+        return new FeedbackResult(decisionId, action, outcome, "NOT_APPLICABLE");
     }
 
     /** Walks the whole chain and reports every record whose content or link does not match, not only the first. */

@@ -24,8 +24,8 @@ class DecisionsConfiguration {
     }
 
     @Bean
-    LedgerStore ledger(JdbcClient jdbc, CustomerKeys keys, Clock clock) {
-        return new LedgerStore(jdbc, keys, clock);
+    LedgerStore ledger(JdbcClient jdbc, PlatformTransactionManager transactions, CustomerKeys keys, Clock clock) {
+        return new LedgerStore(jdbc, new TransactionTemplate(transactions), keys, clock);
     }
 
     @Bean

@@ -30,10 +30,10 @@ import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Decision records over real HTTP against a real H2: the log, masking, feedback and the ledger, the hash chain and
- * isolated failures. One context: its clock gives every instant sub-microsecond nanos just below a millisecond, which
- * the database would round onto the next millisecond, and its record limit is low enough for a draft full of forbidden
- * phrases to exceed it.
+ * Decision records over real HTTP against a real H2: the log, masking, feedback and the ledger, the cap where offers are
+ * accepted, the hash chain and isolated failures. One context: its clock gives every instant sub-microsecond nanos just
+ * below a millisecond, which the database would round onto the next millisecond, and its record limit is low enough for
+ * a draft full of forbidden phrases to exceed it.
  */
 @ActiveProfiles("test")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -99,6 +99,10 @@ class DecisionRecordsTest {
         return reply.body();
     }
 
+    Http.Reply accept(String decisionId) {
+        return http.post("/api/v1/decisions/" + decisionId + "/feedback", Map.of("action", "DELAY_COUPON", "outcome", "ACCEPTED"));
+    }
+
     long count(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(Long.class).single();
     }
@@ -139,6 +143,92 @@ class DecisionRecordsTest {
         assertThat(held.get("why").asString()).contains("30");
 
         assertThat(decide("C-SOMEONE-ELSE").get("actions").findValuesAsString("code")).contains("DELAY_COUPON");
+    }
+
+    @Test
+    void acceptancesPastTheCapAreRefusedWithTheEntryThatCountsAndWriteNothing() {
+        // Three decisions before any acceptance: each offers the coupon, as the probe found.
+        List<String> decisions = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            JsonNode decision = decide("C-CAP-THREE");
+            assertThat(decision.get("actions").findValuesAsString("code")).contains("DELAY_COUPON");
+            decisions.add(decision.get("decisionId").asString());
+        }
+
+        Http.Reply first = accept(decisions.get(0));
+        Http.Reply second = accept(decisions.get(1));
+        Http.Reply third = accept(decisions.get(2));
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body().get("ledger").asString()).isEqualTo("RECORDED");
+        for (Http.Reply refused : List.of(second, third)) {
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.body().get("code").asString()).isEqualTo("compensation_cap_reached");
+            assertThat(refused.body().get("hint").asString()).isNotBlank();
+            assertThat(refused.body().get("max").asInt()).isEqualTo(1);
+            assertThat(refused.body().get("windowDays").asInt()).isEqualTo(30);
+            JsonNode entries = refused.body().get("entries");
+            assertThat(entries.size()).isEqualTo(1);
+            assertThat(entries.get(0).get("code").asString()).isEqualTo("DELAY_COUPON");
+            assertThat(entries.get(0).get("decisionId").asString()).isEqualTo(decisions.get(0));
+            assertThat(Instant.parse(entries.get(0).get("acceptedAt").asString())).isEqualTo(jdbc.sql("select accepted_at from compensation_ledger where decision_id = ?")
+                    .param(decisions.get(0)).query(OffsetDateTime.class).single().toInstant());
+        }
+        String key = jdbc.sql("select customer_key from decision_log where id = ?").param(decisions.get(0)).query(String.class).single();
+        assertThat(count("select count(*) from compensation_ledger where customer_key = ?", key)).isEqualTo(1);
+        assertThat(count("select count(*) from decision_feedback where decision_id in (?, ?)", decisions.get(1), decisions.get(2))).isZero();
+
+        Http.Reply again = accept(decisions.get(0));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().get("ledger").asString()).isEqualTo("ALREADY_RECORDED");
+        assertThat(accept(decisions.get(1)).status()).isEqualTo(409);
+
+        JsonNode fourth = decide("C-CAP-THREE");
+        assertThat(fourth.get("actions").findValuesAsString("code")).doesNotContain("DELAY_COUPON");
+        JsonNode held = fourth.get("explanation").get("notApplied").get(0);
+        assertThat(held.get("code").asString()).isEqualTo("DELAY_COUPON");
+        // The words of the manual's COUPON_CAP_REACHED script, with the cap's numbers.
+        assertThat(held.get("why").asString()).startsWith("I can't add a coupon this time").contains("(1 every 30 days)");
+    }
+
+    @Test
+    void eightConcurrentAcceptancesForOneCustomerRecordExactlyOne() throws Exception {
+        // Several customers, one after another, so a missing lock shows even when one round happens not to interleave.
+        for (int round = 0; round < 6; round++) {
+            String customer = "C-CAP-RACE-" + round;
+            List<String> decisions = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                decisions.add(decide(customer).get("decisionId").asString());
+            }
+            CountDownLatch gate = new CountDownLatch(1);
+            ExecutorService threads = Executors.newFixedThreadPool(8);
+            List<Http.Reply> answered = new ArrayList<>();
+            try {
+                List<Future<Http.Reply>> replies = new ArrayList<>();
+                for (String id : decisions) {
+                    replies.add(threads.submit(() -> {
+                        gate.await();
+                        return accept(id);
+                    }));
+                }
+                gate.countDown();
+                for (Future<Http.Reply> reply : replies) {
+                    answered.add(reply.get());
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+
+            assertThat(answered).filteredOn(r -> r.status() == 200).hasSize(1)
+                    .allSatisfy(r -> assertThat(r.body().get("ledger").asString()).isEqualTo("RECORDED"));
+            assertThat(answered).filteredOn(r -> r.status() == 409).hasSize(7)
+                    .allSatisfy(r -> assertThat(r.body().get("code").asString()).isEqualTo("compensation_cap_reached"));
+            String key = jdbc.sql("select customer_key from decision_log where id = ?").param(decisions.get(0)).query(String.class).single();
+            assertThat(count("select count(*) from compensation_ledger where customer_key = ?", key)).isEqualTo(1);
+            assertThat(count("select count(*) from decision_feedback f join decision_log d on d.id = f.decision_id where d.customer_key = ?", key))
+                    .isEqualTo(1);
+        }
     }
 
     @Test
