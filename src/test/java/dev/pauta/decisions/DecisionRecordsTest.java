@@ -3,6 +3,7 @@ package dev.pauta.decisions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pauta.Http;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,17 +35,19 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Decision records over real HTTP against a real H2: the log, masking, feedback and the ledger, the cap where offers are
- * accepted, the hash chain and isolated failures. One context: its clock gives every instant sub-microsecond nanos just
- * below a millisecond, which the database would round onto the next millisecond, and its record limit is low enough for
- * a draft full of forbidden phrases to exceed it.
+ * accepted, the hash chain, isolated failures and the configured customer key. One context: its clock gives every
+ * instant sub-microsecond nanos just below a millisecond, which the database would round onto the next millisecond, and
+ * its record limit is low enough for a draft full of forbidden phrases to exceed it.
  */
 @ActiveProfiles("test")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:decision-records;DB_CLOSE_DELAY=-1",
         "pauta.decisions.mask.interaction.text=DROP",
+        "pauta.decisions.customer-key=" + DecisionRecordsTest.CUSTOMER_KEY,
         "pauta.decisions.max-record-size=" + DecisionRecordsTest.MAX_RECORD_SIZE})
 class DecisionRecordsTest {
 
+    static final String CUSTOMER_KEY = "7f3c1a9e5b2d4f6081a3c5e7092b4d6f8a1c3e5f7092b4d6e8f0a2c4e6081a3c";
     static final String MAX_RECORD_SIZE = "128KB";
 
     static final String LATE_ORDER = """
@@ -359,6 +365,21 @@ class DecisionRecordsTest {
         assertThat(http.get("/api/v1/decisions/verify").body().get("ok").asBoolean()).isTrue();
         assertThat(http.post("/api/v1/guidance", withDraft("C-TOO-LARGE", draftFullOfForbiddenPhrases(600))).status()).isEqualTo(200);
         assertThat(count("select count(*) from decision_log") - before).isEqualTo(1);
+    }
+
+    @Test
+    void withAConfiguredCustomerKeyNoSecretIsStoredAndTheLedgerStillWorks() throws Exception {
+        String id = decide("C-KEYED").get("decisionId").asString();
+
+        assertThat(count("select count(*) from app_secret where secret_name = 'customer-key'")).isZero();
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(HexFormat.of().parseHex(CUSTOMER_KEY), "HmacSHA256"));
+        String expected = HexFormat.of().formatHex(mac.doFinal("C-KEYED".getBytes(StandardCharsets.UTF_8)));
+        assertThat(jdbc.sql("select customer_key from decision_log where id = ?").param(id).query(String.class).single()).isEqualTo(expected);
+
+        assertThat(accept(id).body().get("ledger").asString()).isEqualTo("RECORDED");
+        assertThat(count("select count(*) from compensation_ledger where customer_key = ?", expected)).isEqualTo(1);
+        assertThat(decide("C-KEYED").get("actions").findValuesAsString("code")).doesNotContain("DELAY_COUPON");
     }
 
     @Test
