@@ -1,6 +1,7 @@
 package dev.pauta.decisions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -55,10 +56,11 @@ class DecisionLogBackpressureTest {
                         }
                     }));
                 }
-                // While the writer is stalled nothing can be committed, so the first request to finish is a refusal:
-                // one record can be with the writer and one in the queue, the others get no room in time.
-                Object first = CompletableFuture.anyOf(appends.toArray(CompletableFuture[]::new)).join();
-                assertThat(first).isEqualTo(false);
+                // While the writer is stalled nothing can be committed: one record can be with the writer and one in the
+                // queue, the other two get no room in time. Both refusals are awaited before the writer is released, so a
+                // late request cannot take the room the release makes.
+                await().atMost(Duration.ofSeconds(20)).until(() -> appends.stream().filter(CompletableFuture::isDone).count() >= 2);
+                assertThat(appends.stream().filter(CompletableFuture::isDone).map(CompletableFuture::join)).containsOnly(false);
                 statement.execute("SET EXCLUSIVE 0");
             }
             long accepted = appends.stream().filter(CompletableFuture::join).count();
