@@ -1,8 +1,11 @@
 package dev.pauta.api;
 
 import dev.pauta.authoring.AuthoringException;
+import dev.pauta.decisions.CapReachedException;
 import dev.pauta.decisions.DecisionLogUnavailableException;
+import dev.pauta.decisions.DecisionTooLargeException;
 import dev.pauta.decisions.Decisions;
+import dev.pauta.decisions.LedgerBusyException;
 import dev.pauta.security.Accounts;
 import dev.pauta.guidance.UnknownCodeException;
 import dev.pauta.manual.InvalidBundleException;
@@ -205,10 +208,34 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(DecisionLogUnavailableException.class)
     ProblemDetail logUnavailable(DecisionLogUnavailableException e) {
-        log.warn("Refused a decision that could not be logged: {}", e.getMessage());
-        ProblemDetail problem = ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "decision_log_unavailable",
-                "The decision could not be recorded in time, so none is given: " + e.getMessage() + ".", "retry in a moment; the service is under load");
-        return problem;
+        // The message is the log's own sentence; the database's error, if any, is in the cause and stays in the server log.
+        log.warn("Refused a decision that could not be logged: {}", e.getMessage(), e.getCause());
+        return ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "decision_log_unavailable",
+                "The decision could not be recorded, so none is given: " + e.getMessage() + ".", "retry in a moment; the service is under load");
+    }
+
+    @ExceptionHandler(DecisionTooLargeException.class)
+    ProblemDetail decisionTooLarge(DecisionTooLargeException e) {
+        ProblemDetail problem = ApiProblem.of(HttpStatus.CONTENT_TOO_LARGE, "decision_too_large", capitalise(e.getMessage()) + "; no decision was given or logged.",
+                e.field().equals("record")
+                        ? "send a shorter draft or interaction text: every phrase flagged in the draft adds to the decision; POST /api/v1/check shows them"
+                        : "send a shorter " + e.field());
+        return ApiProblem.with(problem, Map.of("field", e.field(), "size", e.size(), "limit", e.limit()));
+    }
+
+    @ExceptionHandler(CapReachedException.class)
+    ProblemDetail capReached(CapReachedException e) {
+        ProblemDetail problem = ApiProblem.of(HttpStatus.CONFLICT, "compensation_cap_reached", capitalise(e.getMessage()) + "; nothing was recorded.",
+                "do not give this offer: the entries listed already count against the cap of the manual's coupon-limits table; "
+                        + "apologise and follow up instead, and ask a supervisor if the case deserves an exception");
+        return ApiProblem.with(problem, Map.of("action", e.offer(), "max", CapReachedException.whole(e.max()), "windowDays",
+                CapReachedException.whole(e.windowDays()), "entries", e.counting()));
+    }
+
+    @ExceptionHandler(LedgerBusyException.class)
+    ProblemDetail ledgerBusy(LedgerBusyException e) {
+        return ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "ledger_busy", capitalise(e.getMessage()) + "; nothing was recorded.",
+                "send the same feedback again; an accepted offer is recorded once however often it is sent");
     }
 
     @ExceptionHandler(Decisions.NotFound.class)

@@ -3,11 +3,8 @@ package dev.pauta.decisions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -24,13 +21,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The durable, hash-chained decision log. Requests hand their record to one writer thread and wait until the
  * batch holding it is committed (group commit): many requests share one transaction, and no request is
- * answered with a decision the log does not hold. When the writer falls behind, requests wait for room in
- * a bounded queue and are refused with {@link DecisionLogUnavailableException} past the timeout; nothing is
- * dropped. Thread-safe.
+ * answered with a decision the log does not hold. A record that cannot be stored whole is refused before it is
+ * queued, and a batch that fails is written again one record at a time, so one bad record fails only its own
+ * caller. When the writer falls behind, requests wait for room in a bounded queue and are refused with
+ * {@link DecisionLogUnavailableException} past the timeout; nothing is dropped. Thread-safe.
  */
 public class DecisionLog implements SmartLifecycle {
 
-    static final String GENESIS = "0".repeat(64);
     private static final Logger log = LoggerFactory.getLogger(DecisionLog.class);
 
     private record Pending(DecisionRecord record, CompletableFuture<Void> committed) {
@@ -45,6 +42,7 @@ public class DecisionLog implements SmartLifecycle {
     private volatile boolean running;
     private Thread writer;
     private long lastSeq;
+    /** Null when the tail must be read again, after a write that may or may not have committed. */
     private String lastHash;
 
     DecisionLog(JdbcTemplate jdbc, TransactionTemplate tx, DecisionsProperties properties, MeterRegistry meters) {
@@ -58,8 +56,12 @@ public class DecisionLog implements SmartLifecycle {
         this.batchTimer = Timer.builder("pauta.decision.log.batch").description("time to write one batch").register(meters);
     }
 
-    /** Blocks until the record is committed; throws when there is no room or no commit within the configured time. */
+    /**
+     * Blocks until the record is committed; throws {@link DecisionTooLargeException} at once for a record that cannot be
+     * stored, and {@link DecisionLogUnavailableException} when there is no room or no commit within the configured time.
+     */
     public void append(DecisionRecord record) {
+        requireFits(record);
         if (!running) {
             throw new DecisionLogUnavailableException("the decision log is not running", null);
         }
@@ -76,7 +78,8 @@ public class DecisionLog implements SmartLifecycle {
         } catch (TimeoutException e) {
             throw new DecisionLogUnavailableException("the decision log did not commit in time", e);
         } catch (ExecutionException e) {
-            throw new DecisionLogUnavailableException("the decision log could not write: " + e.getCause().getMessage(), e.getCause());
+            // The writer logged the database's own message; the caller only learns that this record was not written.
+            throw new DecisionLogUnavailableException("the decision log could not write this decision", e.getCause());
         } finally {
             waitTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
@@ -84,6 +87,31 @@ public class DecisionLog implements SmartLifecycle {
 
     public int backlog() {
         return queue.size();
+    }
+
+    private void requireFits(DecisionRecord r) {
+        fits("id", r.id(), 36);
+        fits("caller", r.caller(), 120);
+        fits("customer key", r.customerKey(), 64);
+        fits("locale", r.locale(), 10);
+        fits("channel", r.channel(), 40);
+        fits("intent", r.intent(), 60);
+        long limit = properties.maxRecordSize().toBytes();
+        // Characters are at most 3 UTF-8 bytes (4 for a surrogate pair, which is 2 characters): only long records are encoded to measure them.
+        long upperBound = 3L * (r.situation().length() + r.decision().length());
+        if (upperBound > limit) {
+            long size = (long) r.situation().getBytes(StandardCharsets.UTF_8).length + r.decision().getBytes(StandardCharsets.UTF_8).length;
+            if (size > limit) {
+                throw new DecisionTooLargeException("record", size, limit);
+            }
+        }
+    }
+
+    /** The column widths of decision_log; situation and decision are unbounded and limited by maxRecordSize instead. */
+    private static void fits(String field, String value, int width) {
+        if (value != null && value.length() > width) {
+            throw new DecisionTooLargeException(field, value.length(), width);
+        }
     }
 
     private void writeLoop() {
@@ -96,22 +124,47 @@ public class DecisionLog implements SmartLifecycle {
                 }
                 batch.add(first);
                 queue.drainTo(batch, properties.batchSize() - 1);
-                write(batch);
-                batch.forEach(p -> p.committed().complete(null));
+                writeIsolated(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                log.error("Could not write {} decision(s) to the log", batch.size(), e);
-                batch.forEach(p -> p.committed().completeExceptionally(e));
-                readTail();
             } finally {
                 batch.clear();
             }
         }
     }
 
+    /** Writes the batch in one transaction; when that fails, each record alone, so only the records that cannot be written fail. */
+    private void writeIsolated(List<Pending> batch) {
+        try {
+            write(batch);
+            batch.forEach(p -> p.committed().complete(null));
+            return;
+        } catch (RuntimeException e) {
+            lastHash = null;
+            if (batch.size() == 1) {
+                log.error("Could not write decision {} to the log", batch.get(0).record().id(), e);
+                batch.get(0).committed().completeExceptionally(e);
+                return;
+            }
+            log.warn("Could not write a batch of {} decisions to the log; writing them one by one", batch.size(), e);
+        }
+        for (Pending pending : batch) {
+            try {
+                write(List.of(pending));
+                pending.committed().complete(null);
+            } catch (RuntimeException e) {
+                lastHash = null;
+                log.error("Could not write decision {} to the log", pending.record().id(), e);
+                pending.committed().completeExceptionally(e);
+            }
+        }
+    }
+
     private void write(List<Pending> batch) {
+        if (lastHash == null) {
+            readTail();
+        }
         long started = System.nanoTime();
         List<Object[]> rows = new ArrayList<>(batch.size());
         long seq = lastSeq;
@@ -119,36 +172,24 @@ public class DecisionLog implements SmartLifecycle {
         for (Pending pending : batch) {
             DecisionRecord r = pending.record();
             seq++;
-            String hash = chainHash(seq, r, previous);
+            String hash = HashChain.hash(seq, r, previous);
             rows.add(new Object[] {seq, r.id(), r.at().atOffset(ZoneOffset.UTC), r.release(), r.caller(), r.customerKey(), r.locale(), r.channel(),
-                    r.intent(), r.situation(), r.decision(), r.latencyMicros(), previous, hash});
+                    r.intent(), r.situation(), r.decision(), r.latencyMicros(), previous, hash, HashChain.CURRENT_VERSION});
             previous = hash;
         }
         tx.executeWithoutResult(status -> jdbc.batchUpdate("""
                 insert into decision_log (seq, id, at, release_number, caller, customer_key, locale, channel, intent, situation, decision,
-                                          latency_micros, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows));
+                                          latency_micros, prev_hash, hash, chain_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows));
         lastSeq = seq;
         lastHash = previous;
         batchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-    }
-
-    /** SHA-256 over the previous hash and every field, so changing, removing or reordering a record breaks the chain. */
-    static String chainHash(long seq, DecisionRecord r, String previous) {
-        String canonical = String.join("\u001f", String.valueOf(seq), r.id(), String.valueOf(r.at().toEpochMilli()),
-                String.valueOf(r.release()), r.caller(), String.valueOf(r.customerKey()), r.locale(), r.channel(), r.intent(), r.situation(),
-                r.decision(), String.valueOf(r.latencyMicros()), previous);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private void readTail() {
         List<Object[]> tail = jdbc.query("select seq, hash from decision_log order by seq desc fetch first 1 rows only",
                 (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)});
         lastSeq = tail.isEmpty() ? 0 : (Long) tail.get(0)[0];
-        lastHash = tail.isEmpty() ? GENESIS : (String) tail.get(0)[1];
+        lastHash = tail.isEmpty() ? HashChain.GENESIS : (String) tail.get(0)[1];
     }
 
     @Override

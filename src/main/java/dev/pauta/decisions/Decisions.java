@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,8 +48,23 @@ public class Decisions {
     public record FeedbackResult(String decisionId, String action, String outcome, String ledger) {
     }
 
-    /** The outcome of checking the hash chain of the whole log. */
-    public record ChainCheck(boolean ok, long checked, Long brokenAtSeq, String brokenDecisionId, String problem) {
+    /**
+     * The outcome of checking the hash chain of the whole log: how many records were checked, how many are broken, and
+     * the first {@value HashChain#LISTED} of those. {@code brokenAtSeq}, {@code brokenDecisionId} and {@code problem}
+     * repeat the first broken record, as the check reported before it listed them all.
+     */
+    public record ChainCheck(boolean ok, long checked, long broken, List<BrokenRecord> brokenRecords, Long brokenAtSeq, String brokenDecisionId,
+                             String problem) {
+
+        static ChainCheck of(long checked, long broken, List<BrokenRecord> listed) {
+            BrokenRecord first = listed.isEmpty() ? null : listed.get(0);
+            return new ChainCheck(broken == 0, checked, broken, List.copyOf(listed), first == null ? null : first.seq(),
+                    first == null ? null : first.decisionId(), first == null ? null : first.problem());
+        }
+    }
+
+    /** One record whose content or link does not match the chain. */
+    public record BrokenRecord(long seq, String decisionId, String problem) {
     }
 
     /** The decision named does not exist. */
@@ -166,9 +180,14 @@ public class Decisions {
         return new Page(total, page, size, items);
     }
 
-    /** Records feedback; an accepted OFFER enters the customer's ledger once, however often it is sent. */
+    /**
+     * Records feedback; an accepted OFFER enters the customer's ledger once, however often it is sent, and only within the
+     * caps of the current release's coupon-limits table in the decision's locale, checked where the entry is written.
+     *
+     * @throws CapReachedException when the offer would pass a cap; then neither the ledger entry nor the feedback is written
+     */
     public FeedbackResult feedback(String decisionId, String action, String outcome, Boolean helpful, String comment, String caller) {
-        Map<String, Object> row = jdbc.sql("select decision, customer_key from decision_log where id = ?").param(decisionId).query().listOfRows()
+        Map<String, Object> row = jdbc.sql("select decision, customer_key, locale from decision_log where id = ?").param(decisionId).query().listOfRows()
                 .stream().findFirst().orElseThrow(() -> new NotFound(decisionId));
         JsonNode decision = json.readTree((String) row.get("DECISION"));
         String customerKey = (String) row.get("CUSTOMER_KEY");
@@ -183,43 +202,20 @@ public class Decisions {
         if (chosen == null) {
             throw new UnknownAction(action, known);
         }
-        String ledgerOutcome = "NOT_APPLICABLE";
-        if (outcome.equals("ACCEPTED") && chosen.get("type").asString().equals("OFFER") && customerKey != null) {
-            try {
-                ledgerOutcome = ledger.accept(decisionId, action, customerKey, chosen.get("params").toString()) ? "RECORDED" : "ALREADY_RECORDED";
-            } catch (DuplicateKeyException raced) {
-                ledgerOutcome = "ALREADY_RECORDED";
-            }
-        }
-        jdbc.sql("insert into decision_feedback (decision_id, action, outcome, helpful, comment, caller, at) values (?, ?, ?, ?, ?, ?, ?)")
+        Runnable record = () -> jdbc.sql("insert into decision_feedback (decision_id, action, outcome, helpful, comment, caller, at) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(decisionId, action, outcome, helpful, comment, caller, clock.instant().atOffset(ZoneOffset.UTC)).update();
-        return new FeedbackResult(decisionId, action, outcome, ledgerOutcome);
+        if (outcome.equals("ACCEPTED") && chosen.get("type").asString().equals("OFFER") && customerKey != null) {
+            CouponLimits limits = CouponLimits.of(holder.current().manual(), (String) row.get("LOCALE"));
+            LedgerStore.Acceptance accepted = ledger.accept(decisionId, action, customerKey, chosen.get("params").toString(), limits, record);
+            return new FeedbackResult(decisionId, action, outcome, accepted.name());
+        }
+        record.run();
+        return new FeedbackResult(decisionId, action, outcome, "NOT_APPLICABLE");
     }
 
-    /** Recomputes every record's hash in order; the first record whose content or link does not match is reported. */
+    /** Walks the whole chain and reports every record whose content or link does not match, not only the first. */
     public ChainCheck verifyChain() {
-        String[] previous = {DecisionLog.GENESIS};
-        long[] checked = {0};
-        ChainCheck[] broken = {null};
-        jdbc.sql("select * from decision_log order by seq").query(rs -> {
-            if (broken[0] != null) {
-                return;
-            }
-            long seq = rs.getLong("seq");
-            DecisionRecord record = new DecisionRecord(rs.getString("id"), rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getInt("release_number"),
-                    rs.getString("caller"), rs.getString("customer_key"), rs.getString("locale"), rs.getString("channel"), rs.getString("intent"),
-                    rs.getString("situation"), rs.getString("decision"), rs.getLong("latency_micros"));
-            String storedPrevious = rs.getString("prev_hash");
-            String stored = rs.getString("hash");
-            checked[0]++;
-            if (!storedPrevious.equals(previous[0])) {
-                broken[0] = new ChainCheck(false, checked[0], seq, record.id(), "the record does not link to the one before it (removed or reordered)");
-            } else if (!DecisionLog.chainHash(seq, record, storedPrevious).equals(stored)) {
-                broken[0] = new ChainCheck(false, checked[0], seq, record.id(), "the record's content does not match its hash (changed after it was written)");
-            }
-            previous[0] = stored;
-        });
-        return broken[0] != null ? broken[0] : new ChainCheck(true, checked[0], null, null, null);
+        return HashChain.verify(jdbc);
     }
 
     // --- impact

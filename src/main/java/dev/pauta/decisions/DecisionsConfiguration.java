@@ -4,6 +4,7 @@ import dev.pauta.guidance.GuidanceService;
 import dev.pauta.guidance.SnapshotHolder;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,13 +20,14 @@ class DecisionsConfiguration {
 
     @Bean
     @DependsOnDatabaseInitialization
-    CustomerKeys customerKeys(JdbcClient jdbc) {
-        return new CustomerKeys(jdbc);
+    CustomerKeys customerKeys(JdbcClient jdbc, @Value("${pauta.decisions.customer-key:${PAUTA_CUSTOMER_KEY:}}") String configuredKey) {
+        // Read here rather than in DecisionsProperties, so the key never appears in a printed or exposed properties object.
+        return new CustomerKeys(jdbc, configuredKey);
     }
 
     @Bean
-    LedgerStore ledger(JdbcClient jdbc, CustomerKeys keys, Clock clock) {
-        return new LedgerStore(jdbc, keys, clock);
+    LedgerStore ledger(JdbcClient jdbc, PlatformTransactionManager transactions, CustomerKeys keys, Clock clock) {
+        return new LedgerStore(jdbc, new TransactionTemplate(transactions), keys, clock);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The decision log's settings, under {@code pauta.decisions.*}.
@@ -15,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param commitTimeout  how long a request waits for its batch to commit before it is answered 503
  * @param mask           what the log keeps of each field: KEEP, HASH (a keyed hash) or DROP; fields are
  *                       customer.id, order.id, interaction.text and draft
+ * @param maxRecordSize  the largest situation and decision, together as UTF-8 JSON, the log stores; a larger one is
+ *                       refused (413) before it is queued, so it never holds up or fails another caller's batch
  */
 @ConfigurationProperties("pauta.decisions")
 public record DecisionsProperties(
@@ -23,7 +26,8 @@ public record DecisionsProperties(
         @DefaultValue("500") int batchSize,
         @DefaultValue("2s") Duration enqueueTimeout,
         @DefaultValue("30s") Duration commitTimeout,
-        @DefaultValue Map<String, Mask> mask) {
+        @DefaultValue Map<String, Mask> mask,
+        @DefaultValue("1MB") DataSize maxRecordSize) {
 
     /** What the log keeps of a field. */
     public enum Mask { KEEP, HASH, DROP }

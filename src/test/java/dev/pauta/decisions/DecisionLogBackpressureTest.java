@@ -1,6 +1,7 @@
 package dev.pauta.decisions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * With the writer stalled by the database (H2's exclusive mode pauses every other connection), requests wait for
@@ -35,7 +37,8 @@ class DecisionLogBackpressureTest {
         config.setMaximumPoolSize(4);
         try (HikariDataSource data = new HikariDataSource(config)) {
             Flyway.configure().dataSource(data).load().migrate();
-            DecisionsProperties properties = new DecisionsProperties(true, 1, 10, Duration.ofMillis(300), Duration.ofSeconds(60), Map.of());
+            DecisionsProperties properties = new DecisionsProperties(true, 1, 10, Duration.ofMillis(300), Duration.ofSeconds(60), Map.of(),
+                    DataSize.ofMegabytes(1));
             DecisionLog log = new DecisionLog(new JdbcTemplate(data), new TransactionTemplate(new DataSourceTransactionManager(data)), properties,
                     new SimpleMeterRegistry());
             log.start();
@@ -53,10 +56,11 @@ class DecisionLogBackpressureTest {
                         }
                     }));
                 }
-                // While the writer is stalled nothing can be committed, so the first request to finish is a refusal:
-                // one record can be with the writer and one in the queue, the others get no room in time.
-                Object first = CompletableFuture.anyOf(appends.toArray(CompletableFuture[]::new)).join();
-                assertThat(first).isEqualTo(false);
+                // While the writer is stalled nothing can be committed: one record can be with the writer and one in the
+                // queue, the other two get no room in time. Both refusals are awaited before the writer is released, so a
+                // late request cannot take the room the release makes.
+                await().atMost(Duration.ofSeconds(20)).until(() -> appends.stream().filter(CompletableFuture::isDone).count() >= 2);
+                assertThat(appends.stream().filter(CompletableFuture::isDone).map(CompletableFuture::join)).containsOnly(false);
                 statement.execute("SET EXCLUSIVE 0");
             }
             long accepted = appends.stream().filter(CompletableFuture::join).count();

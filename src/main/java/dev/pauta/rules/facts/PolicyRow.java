@@ -29,6 +29,20 @@ public final class PolicyRow {
         return numbers.getOrDefault(key, Double.NaN);
     }
 
+    /** Whether the cell, a comma-separated list of codes, names this code exactly ("DELAY_COUPON, WAIT_GESTURE"). */
+    @Accessor
+    public boolean lists(String key, String code) {
+        if (code == null || code.isBlank()) {
+            return false;
+        }
+        for (String listed : text(key).split(",")) {
+            if (listed.trim().equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static double parse(String value) {
         try {
             return Double.parseDouble(value.replace(',', '.').replace("%", "").trim());
