@@ -2,6 +2,7 @@ package dev.pauta.rules;
 
 import dev.pauta.manual.Problem;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -45,9 +46,15 @@ public final class RuleCompiler {
     private static final java.util.regex.Pattern TABLE_NAME = java.util.regex.Pattern.compile("table\\s*==\\s*\"([a-z0-9-]+)\"");
 
     private final int firingLimit;
+    private final Duration timeBudget;
 
-    public RuleCompiler(int firingLimit) {
+    /**
+     * @param firingLimit rule firings one evaluation may take before it is stopped as a loop
+     * @param timeBudget  how long one evaluation may run before it is stopped
+     */
+    public RuleCompiler(int firingLimit, Duration timeBudget) {
         this.firingLimit = firingLimit;
+        this.timeBudget = timeBudget;
     }
 
     /**
@@ -137,7 +144,7 @@ public final class RuleCompiler {
             return new Result(null, problems);
         }
         KieBase kieBase = builder.newKieBase();
-        return new Result(new RuleSet(kieBase, sectionsByRule, locations, tablesRead, firingLimit, Set.copyOf(ruleFiles.keySet())), List.of());
+        return new Result(new RuleSet(kieBase, sectionsByRule, locations, tablesRead, firingLimit, timeBudget, Set.copyOf(ruleFiles.keySet())), List.of());
     }
 
     private static int firstLine(int[] lines) {

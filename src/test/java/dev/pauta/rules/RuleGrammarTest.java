@@ -33,7 +33,7 @@ class RuleGrammarTest {
             global dev.pauta.rules.facts.Outcome outcome;
             """;
 
-    private final RuleCompiler compiler = new RuleCompiler(1000);
+    private final RuleCompiler compiler = new RuleCompiler(RuleSet.DEFAULT_FIRING_LIMIT, RuleSet.DEFAULT_TIME_BUDGET);
 
     static List<String> hostileFiles() {
         return HostileRules.files();
