@@ -56,7 +56,7 @@ public final class Probe {
     private static Problem problem(Snapshot snapshot, RuleFailure failure, String situation) {
         RuleSet.Location at = failure.rule() == null ? null : snapshot.ruleSet().locationOf(failure.rule());
         String hint = switch (failure.kind()) {
-            case LOOP -> "give the rule a condition its own action makes false, or do not update the facts it matches";
+            case LOOP -> "narrow the rule's patterns: it fired more often in one evaluation than the firing limit allows";
             case TIME_BUDGET -> "narrow each pattern (table == \"…\", a code) before joining it with others, so fewer combinations are matched";
             case ERROR -> "check what the rule computes: a division by a value that can be zero, or a value that can be missing";
         };
