@@ -9,7 +9,7 @@ import dev.pauta.decisions.LedgerBusyException;
 import dev.pauta.security.Accounts;
 import dev.pauta.guidance.UnknownCodeException;
 import dev.pauta.manual.InvalidBundleException;
-import dev.pauta.rules.RuleLoopException;
+import dev.pauta.rules.RuleFailure;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
@@ -261,11 +261,18 @@ class ApiExceptionHandler {
         return ApiProblem.of(HttpStatus.CONFLICT, "account_conflict", capitalise(e.getMessage()) + ".", "choose another name, or list the keys with GET /api/v1/api-keys");
     }
 
-    @ExceptionHandler(RuleLoopException.class)
-    ProblemDetail ruleLoop(RuleLoopException e) {
-        log.error("Rule evaluation stopped: {}", e.getMessage());
-        return ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "rules_did_not_settle", "The policy rules did not settle for this situation: " + e.getMessage(),
-                "tell the policy owners; the rule named keeps firing and needs a condition that stops it");
+    @ExceptionHandler(RuleFailure.class)
+    ProblemDetail ruleFailure(RuleFailure e) {
+        log.error("Rule evaluation stopped ({}): {}", e.kind(), e.getMessage());
+        ProblemDetail problem = switch (e.kind()) {
+            case LOOP -> ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "rules_did_not_settle", "The policy rules did not settle for this situation: " + e.getMessage() + ".",
+                    "tell the policy owners; the rule named keeps firing and needs a condition that stops it");
+            case TIME_BUDGET -> ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "rule_budget_exceeded", "The policy rules took too long for this situation: " + e.getMessage() + ".",
+                    "retry in a moment; if it keeps happening for this situation, tell the policy owners that the rule named is too slow");
+            case ERROR -> ApiProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, "rule_failed", "A policy rule failed for this situation: " + e.getMessage() + ".",
+                    "check the values sent for zeros or missing fields; if they are right, tell the policy owners that the rule named fails on them");
+        };
+        return e.rule() == null ? problem : ApiProblem.with(problem, Map.of("rule", e.rule()));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

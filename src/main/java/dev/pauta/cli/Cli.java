@@ -5,6 +5,7 @@ import dev.pauta.guidance.SnapshotCompiler;
 import dev.pauta.manual.Release;
 import dev.pauta.manual.Bundle;
 import dev.pauta.manual.Problem;
+import dev.pauta.rules.RuleSet;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ public final class Cli {
         }
         Bundle bundle = Bundle.fromFolder(folder);
         boolean test = args[0].equals("test");
-        BundleValidator.Result result = new BundleValidator(new SnapshotCompiler(1000)).validate(bundle, new Release(0, bundle.hash(), null, null, null), test);
+        BundleValidator.Result result = new BundleValidator(new SnapshotCompiler(RuleSet.DEFAULT_FIRING_LIMIT, RuleSet.DEFAULT_TIME_BUDGET)).validate(bundle, new Release(0, bundle.hash(), null, null, null), test);
         if (test && result.snapshot() != null) {
             out.println("scenarios: " + result.scenariosPassed() + " passed, " + result.scenariosFailed() + " failed");
             if (!result.rulesNeverFired().isEmpty()) {

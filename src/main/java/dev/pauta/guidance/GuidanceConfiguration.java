@@ -17,7 +17,7 @@ class GuidanceConfiguration {
 
     @Bean
     SnapshotCompiler snapshotCompiler(PautaProperties properties) {
-        return new SnapshotCompiler(properties.firingLimit());
+        return new SnapshotCompiler(properties.firingLimit(), properties.rules().timeBudget());
     }
 
     /** Empty until the authoring module loads the current release into it, before the server takes requests. */

@@ -1,7 +1,7 @@
 package dev.pauta.guidance;
 
 import dev.pauta.manual.Problem;
-import dev.pauta.rules.RuleLoopException;
+import dev.pauta.rules.RuleFailure;
 import dev.pauta.rules.RuleSet;
 import dev.pauta.rules.Situation;
 import java.util.ArrayList;
@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Asks a snapshot for a decision on every locale × intent × channel its vocabulary defines, so a rule that
- * never settles, or a combination that gets no cited action, is found before anything is published.
+ * Asks a snapshot for a decision on every locale × intent × channel its vocabulary defines, so a rule that never
+ * settles, runs past the time budget or fails, or a combination that gets no cited action, is found before anything
+ * is published. Each failing rule is reported once, at its file and line.
  */
 public final class Probe {
 
@@ -23,7 +24,8 @@ public final class Probe {
         holder.swap(snapshot);
         GuidanceService service = new GuidanceService(holder, Ledger.NONE, java.time.Clock.systemUTC());
         List<Problem> problems = new ArrayList<>();
-        Set<String> loops = new LinkedHashSet<>();
+        Set<String> failed = new LinkedHashSet<>();
+        probing:
         for (String locale : snapshot.locales()) {
             Vocabulary vocabulary = snapshot.vocabularies().get(locale);
             for (String intent : vocabulary.intents().keySet()) {
@@ -36,17 +38,28 @@ public final class Probe {
                             problems.add(Problem.at("rules", 0, "no rule gives an action for " + intent + " on " + channel + " in '" + locale + "'",
                                     "add a rule for that intent or channel, citing the section that covers it"));
                         }
-                    } catch (RuleLoopException e) {
-                        if (loops.add(e.rule())) {
-                            RuleSet.Location at = snapshot.ruleSet().locationOf(e.rule());
-                            problems.add(Problem.at(at == null ? "rules" : at.path(), at == null ? 0 : at.line(),
-                                    "rule '" + e.rule() + "' keeps re-firing: " + e.getMessage(),
-                                    "give the rule a condition its own action makes false, or do not update the facts it matches"));
+                    } catch (RuleFailure failure) {
+                        if (failed.add(failure.kind() + "/" + failure.rule())) {
+                            problems.add(problem(snapshot, failure, intent + " on " + channel + " in '" + locale + "'"));
+                        }
+                        if (failure.kind() == RuleFailure.Kind.TIME_BUDGET) {
+                            // Every further situation would wait out the budget again; the bundle is refused already.
+                            break probing;
                         }
                     }
                 }
             }
         }
         return problems;
+    }
+
+    private static Problem problem(Snapshot snapshot, RuleFailure failure, String situation) {
+        RuleSet.Location at = failure.rule() == null ? null : snapshot.ruleSet().locationOf(failure.rule());
+        String hint = switch (failure.kind()) {
+            case LOOP -> "narrow the rule's patterns: it fired more often in one evaluation than the firing limit allows";
+            case TIME_BUDGET -> "narrow each pattern (table == \"…\", a code) before joining it with others, so fewer combinations are matched";
+            case ERROR -> "check what the rule computes: a division by a value that can be zero, or a value that can be missing";
+        };
+        return Problem.at(at == null ? "rules" : at.path(), at == null ? 0 : at.line(), failure.getMessage() + " (for " + situation + ")", hint);
     }
 }

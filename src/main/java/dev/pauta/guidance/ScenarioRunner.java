@@ -3,6 +3,7 @@ package dev.pauta.guidance;
 import dev.pauta.manual.Bundle;
 import dev.pauta.manual.Problem;
 import dev.pauta.rules.Compensation;
+import dev.pauta.rules.RuleFailure;
 import dev.pauta.rules.Situation;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -101,8 +102,12 @@ public final class ScenarioRunner {
             Decision decision;
             try {
                 decision = service.decide(scenario.given());
-            } catch (RuntimeException e) {
+            } catch (RuleFailure | UnknownCodeException e) {
+                // Both messages are Pauta's own words; anything else is reported without its text, which could hold anything.
                 results.add(new Scenario.Result(scenario, List.of("no decision: " + e.getMessage()), List.of()));
+                continue;
+            } catch (RuntimeException e) {
+                results.add(new Scenario.Result(scenario, List.of("no decision: the engine failed on this situation"), List.of()));
                 continue;
             }
             fired.addAll(decision.explanation().rulesFired());

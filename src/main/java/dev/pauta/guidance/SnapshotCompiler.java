@@ -14,6 +14,7 @@ import dev.pauta.manual.TableRow;
 import dev.pauta.rules.RuleCompiler;
 import dev.pauta.rules.RuleSet;
 import dev.pauta.search.SectionIndex;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +38,17 @@ public final class SnapshotCompiler {
     private final ManualReader reader = new ManualReader();
     private final RuleCompiler ruleCompiler;
 
+    /**
+     * @param firingLimit rule firings one evaluation may take before it is stopped as a loop
+     * @param timeBudget  how long one evaluation may run before it is stopped
+     */
+    public SnapshotCompiler(int firingLimit, Duration timeBudget) {
+        this.ruleCompiler = new RuleCompiler(firingLimit, timeBudget);
+    }
+
+    /** With the default time budget ({@link RuleSet#DEFAULT_TIME_BUDGET}). */
     public SnapshotCompiler(int firingLimit) {
-        this.ruleCompiler = new RuleCompiler(firingLimit);
+        this(firingLimit, RuleSet.DEFAULT_TIME_BUDGET);
     }
 
     /** Every problem in the bundle; empty when it would compile. */

@@ -2,6 +2,7 @@ package dev.pauta.rules;
 
 import dev.pauta.manual.Problem;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -19,16 +21,17 @@ import org.drools.drl.parser.DroolsParserException;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.io.Resource;
-import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.conf.LanguageLevelOption;
 import org.kie.internal.builder.conf.PropertySpecificOption;
 
 /**
- * Compiles {@code rules/*.drl} at run time under the safe profile. Every rule must cite, with
- * {@code @section("id")}, a section that exists; every error carries the file, the line and a hint.
+ * Compiles {@code rules/*.drl} at run time, after {@link RuleGrammar} has checked every file on its parse tree; the
+ * checked trees themselves are compiled, never the text again. Every rule must cite, with {@code @section("id")}, a
+ * section that exists; every error carries the file, the line and a hint. Thread-safe.
  */
 public final class RuleCompiler {
 
@@ -43,9 +46,15 @@ public final class RuleCompiler {
     private static final java.util.regex.Pattern TABLE_NAME = java.util.regex.Pattern.compile("table\\s*==\\s*\"([a-z0-9-]+)\"");
 
     private final int firingLimit;
+    private final Duration timeBudget;
 
-    public RuleCompiler(int firingLimit) {
+    /**
+     * @param firingLimit rule firings one evaluation may take before it is stopped as a loop
+     * @param timeBudget  how long one evaluation may run before it is stopped
+     */
+    public RuleCompiler(int firingLimit, Duration timeBudget) {
         this.firingLimit = firingLimit;
+        this.timeBudget = timeBudget;
     }
 
     /**
@@ -53,7 +62,12 @@ public final class RuleCompiler {
      * @param sectionExists whether a section id exists in every locale of the manual
      */
     public Result compile(Map<String, String> sources, Predicate<String> sectionExists) {
+        // Facts are never modified during an evaluation, so property reactivity would only add listeners and warnings.
+        KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+        configuration.setOption(PropertySpecificOption.ALLOWED);
+        LanguageLevelOption level = configuration.getOption(LanguageLevelOption.KEY);
         List<Problem> problems = new ArrayList<>();
+        List<PackageDescr> packages = new ArrayList<>();
         Map<String, List<String>> sectionsByRule = new HashMap<>();
         Map<String, String> ruleFiles = new LinkedHashMap<>();
         Map<String, RuleSet.Location> locations = new HashMap<>();
@@ -62,12 +76,13 @@ public final class RuleCompiler {
             if (!path.endsWith(".drl")) {
                 return;
             }
-            DrlParser parser = new DrlParser();
+            Resource resource = KieServices.get().getResources().newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)).setSourcePath(path);
+            DrlParser parser = new DrlParser(level);
             PackageDescr pkg;
             try {
-                pkg = parser.parse(false, drl);
+                pkg = parser.parse(resource, drl);
             } catch (DroolsParserException e) {
-                problems.add(Problem.at(path, 1, "the rule file cannot be parsed: " + e.getMessage(), "check the DRL syntax"));
+                problems.add(Problem.at(path, 1, "the rule file cannot be parsed: " + clean(e.getMessage()), "check the DRL syntax"));
                 return;
             }
             if (parser.hasErrors() || pkg == null) {
@@ -76,7 +91,12 @@ public final class RuleCompiler {
                 }
                 return;
             }
-            problems.addAll(SafeProfile.check(path, drl, pkg));
+            List<Problem> refused = RuleGrammar.check(path, drl, pkg, level);
+            problems.addAll(refused);
+            if (!refused.isEmpty()) {
+                return;
+            }
+            packages.add(pkg);
             java.util.regex.Matcher table = TABLE_NAME.matcher(drl);
             while (table.find()) {
                 tablesRead.add(table.group(1));
@@ -109,16 +129,12 @@ public final class RuleCompiler {
             return new Result(null, problems);
         }
 
-        // Facts are never modified during an evaluation, so property reactivity would only add listeners and warnings.
-        KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
-        configuration.setOption(PropertySpecificOption.ALLOWED);
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
-        sources.forEach((path, drl) -> {
-            if (path.endsWith(".drl")) {
-                Resource resource = KieServices.get().getResources().newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)).setSourcePath(path);
-                builder.add(resource, ResourceType.DRL);
-            }
-        });
+        if (!(builder instanceof KnowledgeBuilderImpl checkedTrees)) {
+            throw new IllegalStateException("the Drools knowledge builder cannot take parsed packages");
+        }
+        // The packages the grammar checked (and printed back) are compiled as they are; the DRL text is not parsed again.
+        packages.forEach(checkedTrees::addPackage);
         if (builder.hasErrors()) {
             for (KnowledgeBuilderError error : builder.getErrors()) {
                 String path = error.getResource() == null ? "rules" : error.getResource().getSourcePath();
@@ -128,7 +144,7 @@ public final class RuleCompiler {
             return new Result(null, problems);
         }
         KieBase kieBase = builder.newKieBase();
-        return new Result(new RuleSet(kieBase, sectionsByRule, locations, tablesRead, firingLimit, Set.copyOf(ruleFiles.keySet())), List.of());
+        return new Result(new RuleSet(kieBase, sectionsByRule, locations, tablesRead, firingLimit, timeBudget, Set.copyOf(ruleFiles.keySet())), List.of());
     }
 
     private static int firstLine(int[] lines) {

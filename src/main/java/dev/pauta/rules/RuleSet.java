@@ -19,17 +19,29 @@ import org.kie.api.KieServices;
 import org.kie.api.command.Command;
 import org.kie.api.command.KieCommands;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.MatchCreatedEvent;
 import org.kie.api.runtime.StatelessKieSession;
 
 /**
- * Compiled policy rules. {@link #evaluate} runs a stateless session with a firing limit, so a rule
- * that re-fires without end stops with {@link RuleLoopException} instead of hanging a request.
- * Thread-safe: share one instance per snapshot.
+ * Compiled policy rules. {@link #evaluate} runs a stateless session with a firing limit and a time budget, so a rule
+ * that re-fires without end, matches without end or fails stops with a {@link RuleFailure} naming it instead of hanging
+ * or breaking a request. Thread-safe: share one instance per snapshot.
  */
 public final class RuleSet {
 
+    /** The firing limit the service, the command line and validation use unless configured otherwise. */
+    public static final int DEFAULT_FIRING_LIMIT = 1000;
+    /** The time budget per evaluation the service, the command line and validation use unless configured otherwise. */
+    public static final Duration DEFAULT_TIME_BUDGET = Duration.ofMillis(50);
+
     private static final KieCommands COMMANDS = KieServices.get().getCommands();
+    /** How many times the budget the second try of an evaluation gets. */
+    public static final int SECOND_TRY_FACTOR = 10;
+
+    /** When the evaluation running on this thread must stop; the session's listener runs on the evaluating thread. */
+    private static final ThreadLocal<Long> DEADLINE = new ThreadLocal<>();
 
     /** The policy-table rows of one locale as facts, built once per snapshot and shared by every evaluation. */
     public static final class PolicyFacts {
@@ -52,23 +64,42 @@ public final class RuleSet {
     private final Map<String, Location> locations;
     private final Set<String> tablesRead;
     private final int firingLimit;
+    private final Duration timeBudget;
     private final Set<String> rules;
     private final StatelessKieSession session;
 
     RuleSet(KieBase kieBase, Map<String, List<String>> sectionsByRule, Map<String, Location> locations, Set<String> tablesRead, int firingLimit,
-            Set<String> rules) {
+            Duration timeBudget, Set<String> rules) {
         this.tablesRead = Set.copyOf(tablesRead);
         this.sectionsByRule = Map.copyOf(sectionsByRule);
         this.locations = Map.copyOf(locations);
         this.firingLimit = firingLimit;
+        this.timeBudget = timeBudget;
         this.rules = rules;
         this.session = kieBase.newStatelessKieSession();
         this.session.addEventListener(new DefaultAgendaEventListener() {
+            @Override
+            public void matchCreated(MatchCreatedEvent event) {
+                checkDeadline(event.getMatch().getRule().getName());
+            }
+
+            @Override
+            public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                checkDeadline(event.getMatch().getRule().getName());
+            }
+
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 ((Outcome) event.getKieRuntime().getGlobal("outcome")).fired(event.getMatch().getRule().getName());
             }
         });
+    }
+
+    private void checkDeadline(String rule) {
+        Long deadline = DEADLINE.get();
+        if (deadline != null && System.nanoTime() - deadline > 0) {
+            throw RuleFailure.timeBudget(timeBudget.toMillis(), SECOND_TRY_FACTOR, rule);
+        }
     }
 
     /** Rule keys as {@code package/name}; the scenario runner reports the ones no scenario fired. */
@@ -97,10 +128,58 @@ public final class RuleSet {
     }
 
     /**
+     * Runs the rules on the situation. An evaluation that runs past the time budget is tried once more with
+     * {@value #SECOND_TRY_FACTOR} times the budget: the first evaluation of a constraint compiles it, and the JVM pauses
+     * now and then, so one slow try says little; rules still too slow on the second try fail.
+     *
      * @param policy the policy-table facts of the request's locale, from {@link #policyFacts}
      * @param ledger the customer's accepted compensations
+     * @throws RuleFailure when a rule loops, the rules run past the time budget on both tries, or a rule fails
      */
     public Evaluation evaluate(Situation situation, PolicyFacts policy, List<Compensation> ledger, Instant now) {
+        List<Object> facts = facts(situation, policy, ledger, now);
+        try {
+            return run(facts, timeBudget);
+        } catch (RuleFailure failure) {
+            if (failure.kind() != RuleFailure.Kind.TIME_BUDGET) {
+                throw failure;
+            }
+            return run(facts, timeBudget.multipliedBy(SECOND_TRY_FACTOR));
+        }
+    }
+
+    private Evaluation run(List<Object> facts, Duration budget) {
+        Outcome outcome = new Outcome();
+        List<Command<?>> commands = List.of(
+                COMMANDS.newSetGlobal("outcome", outcome),
+                COMMANDS.newInsertElements(facts),
+                COMMANDS.newFireAllRules(firingLimit));
+        DEADLINE.set(System.nanoTime() + budget.toNanos());
+        try {
+            session.execute(COMMANDS.newBatchExecution(commands));
+        } catch (RuntimeException e) {
+            throw RuleFailure.of(e, locations.keySet());
+        } finally {
+            DEADLINE.remove();
+        }
+        if (outcome.rulesFired().size() >= firingLimit) {
+            throw RuleFailure.loop(firingLimit, mostFired(outcome.rulesFired()));
+        }
+
+        List<Proposal> proposals = new ArrayList<>();
+        List<Hold> holds = new ArrayList<>();
+        for (Outcome.Entry e : outcome.entries()) {
+            List<String> sections = sectionsOf(e.packageName, e.rule);
+            if (e.kind.equals("hold")) {
+                holds.add(new Hold(e.code, e.reason, e.rule, sections, e.params));
+            } else {
+                proposals.add(new Proposal(e.type, e.code, e.priority, e.rule, sections, e.params, e.text, e.script));
+            }
+        }
+        return new Evaluation(proposals, holds, List.copyOf(outcome.rulesFired()));
+    }
+
+    private static List<Object> facts(Situation situation, PolicyFacts policy, List<Compensation> ledger, Instant now) {
         List<Object> facts = new ArrayList<>();
         facts.add(new Contact(situation.locale(), situation.channel(), situation.intent()));
         Situation.Customer c = situation.customer();
@@ -117,28 +196,7 @@ public final class RuleSet {
         for (Compensation entry : ledger) {
             facts.add(new CompensationEntry(entry.code(), (int) Duration.between(entry.acceptedAt(), now).toDays()));
         }
-
-        Outcome outcome = new Outcome();
-        List<Command<?>> commands = List.of(
-                COMMANDS.newSetGlobal("outcome", outcome),
-                COMMANDS.newInsertElements(facts),
-                COMMANDS.newFireAllRules(firingLimit));
-        session.execute(COMMANDS.newBatchExecution(commands));
-        if (outcome.rulesFired().size() >= firingLimit) {
-            throw new RuleLoopException(firingLimit, mostFired(outcome.rulesFired()));
-        }
-
-        List<Proposal> proposals = new ArrayList<>();
-        List<Hold> holds = new ArrayList<>();
-        for (Outcome.Entry e : outcome.entries()) {
-            List<String> sections = sectionsOf(e.packageName, e.rule);
-            if (e.kind.equals("hold")) {
-                holds.add(new Hold(e.code, e.reason, e.rule, sections, e.params));
-            } else {
-                proposals.add(new Proposal(e.type, e.code, e.priority, e.rule, sections, e.params, e.text, e.script));
-            }
-        }
-        return new Evaluation(proposals, holds, List.copyOf(outcome.rulesFired()));
+        return facts;
     }
 
     private static int orZero(Integer value) {

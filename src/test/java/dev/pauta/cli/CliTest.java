@@ -46,7 +46,7 @@ class CliTest {
                 """);
 
         assertThat(run("validate", folder.toString())).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("rules/escape\\.drl:\\d+: rule 'Exit' uses 'System'");
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("rules/escape\\.drl:9: rule 'Exit': 'System\\.exit\\(3\\)' is not a call on outcome");
     }
 
     @Test

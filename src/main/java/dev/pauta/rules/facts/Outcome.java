@@ -36,6 +36,10 @@ public final class Outcome {
         }
 
         public Entry param(String name, Object value) {
+            if (value == null) {
+                // Failing here names the rule; a null would otherwise break the decision after the rules ran.
+                throw new IllegalArgumentException("parameter '" + name + "' has no value");
+            }
             params.put(name, value instanceof Double d && d == Math.rint(d) ? (Object) d.longValue() : value);
             return this;
         }
