@@ -90,6 +90,11 @@ public final class SnapshotCompiler {
         RuleCompiler.Result rules = ruleCompiler.compile(bundle.withPrefix("rules/"),
                 id -> manual.locales().stream().allMatch(locale -> manual.section(locale, id).isPresent()));
         problems.addAll(rules.problems());
+        Map<String, RuleSet.PolicyFacts> policyFacts = new TreeMap<>();
+        if (rules.ok()) {
+            ruleRows.forEach((locale, rows) -> policyFacts.put(locale, rules.ruleSet().policyFacts(rows)));
+            policyFacts.values().stream().flatMap(facts -> rules.ruleSet().oversizedJoins(facts).stream()).distinct().forEach(problems::add);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidBundleException(problems);
         }
@@ -98,8 +103,6 @@ public final class SnapshotCompiler {
             List<List<String>> synonyms = manual.table(locale, "synonyms").map(t -> t.rows().stream().map(r -> r.list("terms")).toList()).orElse(List.of());
             indexes.put(locale, new SectionIndex(locale, manual.sections(locale), synonyms));
         }
-        Map<String, RuleSet.PolicyFacts> policyFacts = new TreeMap<>();
-        ruleRows.forEach((locale, rows) -> policyFacts.put(locale, rules.ruleSet().policyFacts(rows)));
         return new Snapshot(release, manual, rules.ruleSet(), indexes, checkers, vocabularies, scripts, policyFacts);
     }
 

@@ -72,6 +72,7 @@ public final class RuleCompiler {
         Map<String, String> ruleFiles = new LinkedHashMap<>();
         Map<String, RuleSet.Location> locations = new HashMap<>();
         Set<String> tablesRead = new java.util.HashSet<>();
+        Map<String, JoinBound> joins = new HashMap<>();
         sources.forEach((path, drl) -> {
             if (!path.endsWith(".drl")) {
                 return;
@@ -104,6 +105,7 @@ public final class RuleCompiler {
             for (RuleDescr rule : pkg.getRules()) {
                 String key = pkg.getName() + "/" + rule.getName();
                 locations.putIfAbsent(rule.getName(), new RuleSet.Location(path, rule.getLine()));
+                joins.put(rule.getName(), JoinBound.of(rule));
                 String earlier = ruleFiles.putIfAbsent(key, path);
                 if (earlier != null) {
                     problems.add(Problem.at(path, rule.getLine(), "rule '" + rule.getName() + "' is also defined in " + earlier, "give each rule its own name within a package"));
@@ -144,7 +146,7 @@ public final class RuleCompiler {
             return new Result(null, problems);
         }
         KieBase kieBase = builder.newKieBase();
-        return new Result(new RuleSet(kieBase, sectionsByRule, locations, tablesRead, firingLimit, timeBudget, Set.copyOf(ruleFiles.keySet())), List.of());
+        return new Result(new RuleSet(kieBase, sectionsByRule, locations, joins, tablesRead, firingLimit, timeBudget, Set.copyOf(ruleFiles.keySet())), List.of());
     }
 
     private static int firstLine(int[] lines) {

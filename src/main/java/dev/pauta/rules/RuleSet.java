@@ -1,5 +1,6 @@
 package dev.pauta.rules;
 
+import dev.pauta.manual.Problem;
 import dev.pauta.rules.facts.CompensationEntry;
 import dev.pauta.rules.facts.Contact;
 import dev.pauta.rules.facts.Customer;
@@ -62,14 +63,16 @@ public final class RuleSet {
 
     private final Map<String, List<String>> sectionsByRule;
     private final Map<String, Location> locations;
+    private final Map<String, JoinBound> joins;
     private final Set<String> tablesRead;
     private final int firingLimit;
     private final Duration timeBudget;
     private final Set<String> rules;
     private final StatelessKieSession session;
 
-    RuleSet(KieBase kieBase, Map<String, List<String>> sectionsByRule, Map<String, Location> locations, Set<String> tablesRead, int firingLimit,
-            Duration timeBudget, Set<String> rules) {
+    RuleSet(KieBase kieBase, Map<String, List<String>> sectionsByRule, Map<String, Location> locations, Map<String, JoinBound> joins,
+            Set<String> tablesRead, int firingLimit, Duration timeBudget, Set<String> rules) {
+        this.joins = Map.copyOf(joins);
         this.tablesRead = Set.copyOf(tablesRead);
         this.sectionsByRule = Map.copyOf(sectionsByRule);
         this.locations = Map.copyOf(locations);
@@ -125,6 +128,26 @@ public final class RuleSet {
             }
         });
         return new PolicyFacts(facts);
+    }
+
+    /**
+     * Rules that could join more fact combinations than one evaluation can go through with these policy rows (see
+     * {@link JoinBound}): a problem at each such rule, so the snapshot is refused before it serves.
+     */
+    public List<Problem> oversizedJoins(PolicyFacts policy) {
+        Map<String, Integer> rowsPerTable = new java.util.HashMap<>();
+        policy.rows.forEach(row -> rowsPerTable.merge(row.getTable(), 1, Integer::sum));
+        List<Problem> problems = new ArrayList<>();
+        new java.util.TreeMap<>(joins).forEach((rule, bound) -> {
+            long combinations = bound.combinations(rowsPerTable, policy.rows.size());
+            if (combinations > JoinBound.MAX_COMBINATIONS) {
+                Location at = locations.get(rule);
+                problems.add(Problem.at(at.path(), at.line(), "rule '" + rule + "' can join up to " + (combinations == Long.MAX_VALUE ? "more than 10^18" : combinations)
+                        + " combinations of facts, more than the " + JoinBound.MAX_COMBINATIONS + " one evaluation may go through",
+                        "narrow each PolicyRow pattern to one table with table == \"…\", and join fewer rows: match the row you need by its cells"));
+            }
+        });
+        return problems;
     }
 
     /**
