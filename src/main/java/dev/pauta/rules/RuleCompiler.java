@@ -158,7 +158,14 @@ public final class RuleCompiler {
         return v.length() > 1 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
     }
 
+    /** The compiler's words with Java's taken out: no package names, and the outcome's builder called what rules call it. */
     private static String clean(String message) {
-        return message == null ? "unknown error" : message.replaceAll("\\s+", " ").trim();
+        if (message == null) {
+            return "unknown error";
+        }
+        return message.replaceAll("\\s+", " ")
+                .replaceAll("\\b(?:[a-z_][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_]*)", "$1")
+                .replace("Outcome.Entry", "outcome.propose(…)")
+                .trim();
     }
 }
