@@ -90,6 +90,10 @@ public class DecisionLog implements SmartLifecycle {
     }
 
     private void requireFits(DecisionRecord r) {
+        if (r.schemaVersion() != StoredSchema.CURRENT) {
+            // Older versions are only ever read; a row written in one now would be a row no release wrote.
+            throw new IllegalArgumentException("the decision log writes stored schema version " + StoredSchema.CURRENT + " only, not " + r.schemaVersion());
+        }
         fits("id", r.id(), 36);
         fits("caller", r.caller(), 120);
         fits("customer key", r.customerKey(), 64);
@@ -174,12 +178,12 @@ public class DecisionLog implements SmartLifecycle {
             seq++;
             String hash = HashChain.hash(seq, r, previous);
             rows.add(new Object[] {seq, r.id(), r.at().atOffset(ZoneOffset.UTC), r.release(), r.caller(), r.customerKey(), r.locale(), r.channel(),
-                    r.intent(), r.situation(), r.decision(), r.latencyMicros(), previous, hash, HashChain.CURRENT_VERSION});
+                    r.intent(), r.schemaVersion(), r.situation(), r.decision(), r.latencyMicros(), previous, hash, HashChain.CURRENT_VERSION});
             previous = hash;
         }
         tx.executeWithoutResult(status -> jdbc.batchUpdate("""
-                insert into decision_log (seq, id, at, release_number, caller, customer_key, locale, channel, intent, situation, decision,
-                                          latency_micros, prev_hash, hash, chain_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows));
+                insert into decision_log (seq, id, at, release_number, caller, customer_key, locale, channel, intent, schema_version, situation,
+                                          decision, latency_micros, prev_hash, hash, chain_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows));
         lastSeq = seq;
         lastHash = previous;
         batchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);

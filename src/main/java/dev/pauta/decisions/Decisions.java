@@ -5,35 +5,35 @@ import dev.pauta.guidance.GuidanceService;
 import dev.pauta.guidance.Snapshot;
 import dev.pauta.guidance.SnapshotHolder;
 import dev.pauta.guidance.UnknownCodeException;
+import dev.pauta.rules.Compensation;
 import dev.pauta.rules.Situation;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Decisions as records: every guidance decision is logged before it is returned, can be read back by id,
- * collects feedback per action, feeds the compensation ledger, and can be replayed against a draft release.
- * Thread-safe.
+ * collects feedback per action, feeds the compensation ledger, and can be replayed against a draft release. Logged
+ * decisions are read only through the stored schema, whatever version their row is in. Thread-safe.
  */
 public class Decisions {
 
-    /** A logged decision as stored: the masked situation and the decision, as JSON trees. */
-    public record Logged(String decisionId, Instant at, int release, String caller, JsonNode situation, JsonNode decision, long latencyMicros,
-                         List<Feedback> feedback) {
+    /**
+     * A logged decision read back from its stored schema version: the situation as masked when it was logged, and the
+     * decision as it was given.
+     */
+    public record Logged(String decisionId, Instant at, int release, String caller, int schemaVersion, Situation situation, Decision decision,
+                         long latencyMicros, List<Feedback> feedback) {
     }
 
     /** One page of logged decisions, newest first. */
@@ -86,79 +86,37 @@ public class Decisions {
 
     private final GuidanceService guidance;
     private final SnapshotHolder holder;
-    private final DecisionLog log;
     private final LedgerStore ledger;
-    private final CustomerKeys keys;
     private final JdbcClient jdbc;
-    private final JsonMapper json;
-    private final DecisionsProperties properties;
     private final Clock clock;
-    private final Counter decisions;
-    private final Timer latency;
-    private final DistributionSummary rulesFired;
 
-    Decisions(GuidanceService guidance, SnapshotHolder holder, DecisionLog log, LedgerStore ledger, CustomerKeys keys, JdbcClient jdbc, JsonMapper json,
-              DecisionsProperties properties, Clock clock, MeterRegistry meters) {
+    Decisions(GuidanceService guidance, SnapshotHolder holder, LedgerStore ledger, JdbcClient jdbc, Clock clock) {
         this.guidance = guidance;
         this.holder = holder;
-        this.log = log;
         this.ledger = ledger;
-        this.keys = keys;
         this.jdbc = jdbc;
-        this.json = json;
-        this.properties = properties;
         this.clock = clock;
-        this.decisions = Counter.builder("pauta.decisions").description("guidance decisions made").register(meters);
-        this.latency = Timer.builder("pauta.decision.latency").description("time to decide, without logging").publishPercentileHistogram().register(meters);
-        this.rulesFired = DistributionSummary.builder("pauta.rules.fired").description("rules fired per decision").register(meters);
     }
 
-    /** Decides on the current release and logs the decision durably before returning it. */
+    /** Decides on the current release; guidance hands the decision to the log, which holds it durably before it is returned. */
     public Decision decide(Situation situation, String caller) {
-        Snapshot snapshot = holder.current();
-        Decision decision = guidance.decide(snapshot, situation);
-        decisions.increment();
-        latency.record(decision.explanation().tookMicros(), TimeUnit.MICROSECONDS);
-        rulesFired.record(decision.explanation().rulesFired().size());
-        if (properties.logging()) {
-            log.append(new DecisionRecord(decision.decisionId(), clock.instant(), decision.release(), caller, keys.of(situation.customer().id()),
-                    situation.locale(), situation.channel(), situation.intent(), json.writeValueAsString(masked(situation)),
-                    json.writeValueAsString(decision), decision.explanation().tookMicros()));
-        }
-        return decision;
+        return guidance.decide(situation, caller);
     }
 
-    Situation masked(Situation s) {
-        Situation.Customer c = s.customer();
-        Situation.Customer customer = new Situation.Customer(mask("customer.id", c.id()), c.type(), c.tier(), c.specialNeeds());
-        Situation.Order o = s.order();
-        Situation.Order order = o == null ? null : new Situation.Order(mask("order.id", o.id()), o.delayDays(), o.value(), o.currency());
-        Situation.Interaction i = s.interaction();
-        Situation.Interaction interaction = new Situation.Interaction(i.waitMinutes(), i.transfers(), i.contactsAboutIssue(), i.sentiment(),
-                mask("interaction.text", i.text()));
-        return new Situation(s.locale(), s.channel(), s.intent(), customer, order, interaction, mask("draft", s.draft()));
-    }
-
-    private String mask(String field, String value) {
-        if (value == null) {
-            return null;
-        }
-        return switch (properties.maskOf(field)) {
-            case KEEP -> value;
-            case HASH -> "hash:" + keys.of(value);
-            case DROP -> null;
-        };
-    }
-
-    private Logged logged(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Logged(rs.getString("id"), rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getInt("release_number"), rs.getString("caller"),
-                json.readTree(rs.getString("situation")), json.readTree(rs.getString("decision")), rs.getLong("latency_micros"), List.of());
+    private static Logged logged(ResultSet rs, int row) throws SQLException {
+        String id = rs.getString("id");
+        int release = rs.getInt("release_number");
+        int version = rs.getInt("schema_version");
+        return new Logged(id, rs.getObject("at", OffsetDateTime.class).toInstant(), release, rs.getString("caller"), version,
+                StoredSchema.situation(version, rs.getString("situation")), StoredSchema.decision(version, rs.getString("decision"), id, release),
+                rs.getLong("latency_micros"), List.of());
     }
 
     public Logged find(String id) {
-        return jdbc.sql("select * from decision_log where id = ?").param(id).query(this::logged)
+        return jdbc.sql("select * from decision_log where id = ?").param(id).query(Decisions::logged)
                 .optional()
-                .map(l -> new Logged(l.decisionId(), l.at(), l.release(), l.caller(), l.situation(), l.decision(), l.latencyMicros(), feedback(id)))
+                .map(l -> new Logged(l.decisionId(), l.at(), l.release(), l.caller(), l.schemaVersion(), l.situation(), l.decision(), l.latencyMicros(),
+                        feedback(id)))
                 .orElseThrow(() -> new NotFound(id));
     }
 
@@ -175,7 +133,7 @@ public class Decisions {
         long total = jdbc.sql("select count(*) from decision_log where at >= ? and at < ?").params(a, b).query(Long.class).single();
         List<Logged> items = jdbc.sql("select * from decision_log where at >= ? and at < ? order by seq desc offset ? rows fetch next ? rows only")
                 .params(a, b, (long) page * size, size)
-                .query(this::logged)
+                .query(Decisions::logged)
                 .list();
         return new Page(total, page, size, items);
     }
@@ -187,30 +145,25 @@ public class Decisions {
      * @throws CapReachedException when the offer would pass a cap; then neither the ledger entry nor the feedback is written
      */
     public FeedbackResult feedback(String decisionId, String action, String outcome, Boolean helpful, String comment, String caller) {
-        Map<String, Object> row = jdbc.sql("select decision, customer_key, locale from decision_log where id = ?").param(decisionId).query().listOfRows()
-                .stream().findFirst().orElseThrow(() -> new NotFound(decisionId));
-        JsonNode decision = json.readTree((String) row.get("DECISION"));
-        String customerKey = (String) row.get("CUSTOMER_KEY");
-        JsonNode chosen = null;
-        List<String> known = new ArrayList<>();
-        for (JsonNode a : decision.get("actions")) {
-            known.add(a.get("code").asString());
-            if (a.get("code").asString().equals(action)) {
-                chosen = a;
-            }
-        }
-        if (chosen == null) {
-            throw new UnknownAction(action, known);
-        }
+        ForFeedback row = jdbc.sql("select schema_version, decision, release_number, customer_key, locale from decision_log where id = ?").param(decisionId)
+                .query((rs, n) -> new ForFeedback(StoredSchema.decision(rs.getInt("schema_version"), rs.getString("decision"), decisionId,
+                        rs.getInt("release_number")), rs.getString("customer_key"), rs.getString("locale")))
+                .optional().orElseThrow(() -> new NotFound(decisionId));
+        Decision.Action chosen = row.decision().actions().stream().filter(a -> a.code().equals(action)).findFirst()
+                .orElseThrow(() -> new UnknownAction(action, row.decision().actions().stream().map(Decision.Action::code).toList()));
         Runnable record = () -> jdbc.sql("insert into decision_feedback (decision_id, action, outcome, helpful, comment, caller, at) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(decisionId, action, outcome, helpful, comment, caller, clock.instant().atOffset(ZoneOffset.UTC)).update();
-        if (outcome.equals("ACCEPTED") && chosen.get("type").asString().equals("OFFER") && customerKey != null) {
-            CouponLimits limits = CouponLimits.of(holder.current().manual(), (String) row.get("LOCALE"));
-            LedgerStore.Acceptance accepted = ledger.accept(decisionId, action, customerKey, chosen.get("params").toString(), limits, record);
+        if (outcome.equals("ACCEPTED") && chosen.type().equals("OFFER") && row.customerKey() != null) {
+            CouponLimits limits = CouponLimits.of(holder.current().manual(), row.locale());
+            LedgerStore.Acceptance accepted = ledger.accept(decisionId, action, row.customerKey(), StoredSchema.writeParams(chosen.params()), limits, record);
             return new FeedbackResult(decisionId, action, outcome, accepted.name());
         }
         record.run();
         return new FeedbackResult(decisionId, action, outcome, "NOT_APPLICABLE");
+    }
+
+    /** What feedback needs of a logged decision: its actions, whose ledger an accepted offer enters, and the locale of its cap. */
+    private record ForFeedback(Decision decision, String customerKey, String locale) {
     }
 
     /** Walks the whole chain and reports every record whose content or link does not match, not only the first. */
@@ -225,38 +178,51 @@ public class Decisions {
                          int currentRelease) {
     }
 
-    /** One replayed situation whose actions differ. */
-    public record Example(String decisionId, List<String> before, List<String> after) {
+    /** One replayed situation whose actions differ, with the codes not applied on each side (held back by a cap, for example). */
+    public record Example(String decisionId, List<String> before, List<String> after, List<String> notAppliedBefore, List<String> notAppliedAfter) {
+    }
+
+    /** A logged situation to replay, and whose ledger to replay it with. */
+    private record Replay(String decisionId, Situation situation, String customerKey) {
     }
 
     /**
      * Replays logged situations (newest first, within the window, at most {@code sample}) on the current release and on
-     * the draft, with the same ledger, so only the draft's edits explain the differences. Masked fields replay as logged.
+     * the draft, both with the ledger the customer has today, found by the key stored with the decision, so only the
+     * draft's edits explain the differences. Masked fields replay as logged.
      */
     public Impact impact(Snapshot draft, Instant from, Instant to, int sample) {
         Snapshot current = holder.current();
         OffsetDateTime a = (from == null ? Instant.EPOCH : from).atOffset(ZoneOffset.UTC);
         OffsetDateTime b = (to == null ? clock.instant().plusSeconds(1) : to).atOffset(ZoneOffset.UTC);
-        List<Map.Entry<String, String>> logged = jdbc.sql("select id, situation from decision_log where at >= ? and at < ? order by seq desc fetch first ? rows only")
+        List<Replay> logged = jdbc.sql("""
+                        select id, schema_version, situation, customer_key from decision_log where at >= ? and at < ? order by seq desc fetch first ? rows only""")
                 .params(a, b, sample)
-                .query((rs, n) -> Map.entry(rs.getString("id"), rs.getString("situation"))).list();
+                .query((rs, n) -> new Replay(rs.getString("id"), StoredSchema.situation(rs.getInt("schema_version"), rs.getString("situation")),
+                        rs.getString("customer_key")))
+                .list();
         Map<String, Integer> appeared = new TreeMap<>();
         Map<String, Integer> disappeared = new TreeMap<>();
         List<Example> examples = new ArrayList<>();
         int changed = 0;
         int replayed = 0;
-        for (Map.Entry<String, String> entry : logged) {
-            Situation situation = json.readValue(entry.getValue(), Situation.class);
-            List<String> before;
-            List<String> after;
+        // A customer with many logged decisions has their ledger read once per impact, not once per decision.
+        Map<String, List<Compensation>> ledgers = new HashMap<>();
+        for (Replay replay : logged) {
+            List<Compensation> entries = replay.customerKey() == null ? List.of()
+                    : ledgers.computeIfAbsent(replay.customerKey(), ledger::entriesOfKey);
+            Decision was;
+            Decision would;
             try {
-                before = summary(guidance.decide(current, situation));
-                after = summary(guidance.decide(draft, situation));
+                was = guidance.decide(current, replay.situation(), entries);
+                would = guidance.decide(draft, replay.situation(), entries);
             } catch (UnknownCodeException codesNoLongerDefined) {
                 // The draft removed a code this situation used; it cannot be asked again, so it is not counted.
                 continue;
             }
             replayed++;
+            List<String> before = summary(was);
+            List<String> after = summary(would);
             if (Objects.equals(before, after)) {
                 continue;
             }
@@ -264,7 +230,7 @@ public class Decisions {
             codes(after).stream().filter(c -> !codes(before).contains(c)).forEach(c -> appeared.merge(c, 1, Integer::sum));
             codes(before).stream().filter(c -> !codes(after).contains(c)).forEach(c -> disappeared.merge(c, 1, Integer::sum));
             if (examples.size() < 5) {
-                examples.add(new Example(entry.getKey(), before, after));
+                examples.add(new Example(replay.decisionId(), before, after, notApplied(was), notApplied(would)));
             }
         }
         return new Impact(replayed, changed, appeared, disappeared, examples, current.release().number());
@@ -277,8 +243,11 @@ public class Decisions {
                 .toList();
     }
 
+    private static List<String> notApplied(Decision decision) {
+        return decision.explanation().notApplied().stream().map(Decision.NotApplied::code).toList();
+    }
+
     private static List<String> codes(List<String> summary) {
         return summary.stream().map(s -> s.contains("{") ? s.substring(0, s.indexOf('{')) : s).toList();
     }
-
 }

@@ -12,9 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the decision log, the ledger the guidance engine reads, and the decisions facade. */
+/** Wires the decision log, the ledger and the recorder the guidance engine requires, and the decisions facade. */
 @Configuration(proxyBeanMethods = false)
 class DecisionsConfiguration {
 
@@ -37,8 +36,12 @@ class DecisionsConfiguration {
     }
 
     @Bean
-    Decisions decisions(GuidanceService guidance, SnapshotHolder holder, DecisionLog log, LedgerStore ledger, CustomerKeys keys, JdbcClient jdbc,
-                        JsonMapper json, DecisionsProperties properties, Clock clock, MeterRegistry meters) {
-        return new Decisions(guidance, holder, log, ledger, keys, jdbc, json, properties, clock, meters);
+    DecisionLogRecorder decisionRecorder(DecisionLog log, CustomerKeys keys, DecisionsProperties properties, Clock clock, MeterRegistry meters) {
+        return new DecisionLogRecorder(log, keys, properties, clock, meters);
+    }
+
+    @Bean
+    Decisions decisions(GuidanceService guidance, SnapshotHolder holder, LedgerStore ledger, JdbcClient jdbc, Clock clock) {
+        return new Decisions(guidance, holder, ledger, jdbc, clock);
     }
 }

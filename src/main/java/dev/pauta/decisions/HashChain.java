@@ -14,13 +14,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The decision log's hash chain: each record's SHA-256 covers its stored fields and the previous record's hash, so
  * changing, removing or reordering a record breaks the chain. Version 1, the rows written before the chain was
- * versioned, hashed the time in milliseconds; version 2 hashes a canonical form of exactly the stored values.
+ * versioned, hashed the time in milliseconds; version 2 hashes a canonical form of exactly the stored values; version 3
+ * adds the stored schema version, a column versions 1 and 2 did not have, so their rows verify only in schema version 1.
  * Stateless and thread-safe.
  */
 final class HashChain {
 
     static final String GENESIS = "0".repeat(64);
-    static final int CURRENT_VERSION = 2;
+    static final int CURRENT_VERSION = 3;
     /** How many broken records a check lists; the count covers them all. */
     static final int LISTED = 20;
     private static final int PAGE = 500;
@@ -30,17 +31,19 @@ final class HashChain {
 
     /** The hash of a record in the current version, as the writer stores it. */
     static String hash(long seq, DecisionRecord r, String previous) {
-        return version2(seq, r, previous);
+        return version3(seq, r, previous);
     }
 
     /** Whether the stored hash is the record's hash in the version it was written with. */
     static boolean matches(int version, long seq, DecisionRecord r, String previous, String stored) {
         return switch (version) {
-            case 1 -> version1(seq, r, previous, r.at().toEpochMilli()).equals(stored)
+            // Versions 1 and 2 were written before schema versions, so a row of theirs that names another one was changed.
+            case 1 -> r.schemaVersion() == 1 && (version1(seq, r, previous, r.at().toEpochMilli()).equals(stored)
                     // Version 1 hashed the nanosecond time's milliseconds but the database rounded it to microseconds,
                     // which moved a time in the last half microsecond of a millisecond onto the next one.
-                    || r.at().getNano() % 1_000_000 == 0 && version1(seq, r, previous, r.at().toEpochMilli() - 1).equals(stored);
-            case CURRENT_VERSION -> version2(seq, r, previous).equals(stored);
+                    || r.at().getNano() % 1_000_000 == 0 && version1(seq, r, previous, r.at().toEpochMilli() - 1).equals(stored));
+            case 2 -> r.schemaVersion() == 1 && version2(seq, r, previous).equals(stored);
+            case CURRENT_VERSION -> version3(seq, r, previous).equals(stored);
             default -> false;
         };
     }
@@ -54,14 +57,15 @@ final class HashChain {
         long after = Long.MIN_VALUE;
         while (true) {
             List<Stored> page = jdbc.sql("""
-                            select seq, id, at, release_number, caller, customer_key, locale, channel, intent, situation, decision, latency_micros,
-                                   prev_hash, hash, chain_version
+                            select seq, id, at, release_number, caller, customer_key, locale, channel, intent, schema_version, situation, decision,
+                                   latency_micros, prev_hash, hash, chain_version
                             from decision_log where seq > ? order by seq fetch first %d rows only""".formatted(PAGE))
                     .param(after)
                     .query((rs, n) -> new Stored(rs.getLong("seq"), rs.getInt("chain_version"), new DecisionRecord(rs.getString("id"),
                             rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getInt("release_number"), rs.getString("caller"),
                             rs.getString("customer_key"), rs.getString("locale"), rs.getString("channel"), rs.getString("intent"),
-                            rs.getString("situation"), rs.getString("decision"), rs.getLong("latency_micros")), rs.getString("prev_hash"), rs.getString("hash")))
+                            rs.getInt("schema_version"), rs.getString("situation"), rs.getString("decision"), rs.getLong("latency_micros")),
+                            rs.getString("prev_hash"), rs.getString("hash")))
                     .list();
             for (Stored s : page) {
                 checked++;
@@ -69,7 +73,7 @@ final class HashChain {
                 if (!s.previous().equals(previous)) {
                     problem = "the record does not link to the one before it (removed or reordered)";
                 } else if (!matches(s.version(), s.seq(), s.record(), s.previous(), s.hash())) {
-                    problem = s.version() == 1 || s.version() == CURRENT_VERSION
+                    problem = s.version() >= 1 && s.version() <= CURRENT_VERSION
                             ? "the record's content does not match its hash (changed after it was written)"
                             : "the record names chain version " + s.version() + ", which this release does not know";
                 }
@@ -99,12 +103,22 @@ final class HashChain {
         return HexFormat.of().formatHex(sha256().digest(canonical.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Every stored field in column order, the time as epoch microseconds, each field length-prefixed so no two records encode alike. */
+    /** Every stored field of its time in column order, the time as epoch microseconds, each field length-prefixed so no two records encode alike. */
     private static String version2(long seq, DecisionRecord r, String previous) {
+        return digest("2", String.valueOf(seq), r.id(), String.valueOf(epochMicros(r.at())), String.valueOf(r.release()), r.caller(), r.customerKey(),
+                r.locale(), r.channel(), r.intent(), r.situation(), r.decision(), String.valueOf(r.latencyMicros()), previous);
+    }
+
+    /** Version 2's fields with the stored schema version before the situation and decision it describes. */
+    private static String version3(long seq, DecisionRecord r, String previous) {
+        return digest("3", String.valueOf(seq), r.id(), String.valueOf(epochMicros(r.at())), String.valueOf(r.release()), r.caller(), r.customerKey(),
+                r.locale(), r.channel(), r.intent(), String.valueOf(r.schemaVersion()), r.situation(), r.decision(), String.valueOf(r.latencyMicros()),
+                previous);
+    }
+
+    private static String digest(String... fields) {
         MessageDigest digest = sha256();
-        for (String field : new String[] {String.valueOf(CURRENT_VERSION), String.valueOf(seq), r.id(), String.valueOf(epochMicros(r.at())),
-                String.valueOf(r.release()), r.caller(), r.customerKey(), r.locale(), r.channel(), r.intent(), r.situation(), r.decision(),
-                String.valueOf(r.latencyMicros()), previous}) {
+        for (String field : fields) {
             put(digest, field);
         }
         return HexFormat.of().formatHex(digest.digest());

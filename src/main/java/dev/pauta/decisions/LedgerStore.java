@@ -45,6 +45,11 @@ class LedgerStore implements Ledger {
         return key == null ? List.of() : entriesOf(key, customerId, clock.instant());
     }
 
+    /** The entries of the customer a logged decision names by its stored key, for replays, which never see the customer id. */
+    List<Compensation> entriesOfKey(String customerKey) {
+        return customerKey == null ? List.of() : entriesOf(customerKey, null, clock.instant());
+    }
+
     private List<Compensation> entriesOf(String customerKey, String customerId, Instant now) {
         OffsetDateTime since = now.minus(HORIZON).atOffset(ZoneOffset.UTC);
         return jdbc.sql("select code, accepted_at, decision_id from compensation_ledger where customer_key = ? and accepted_at >= ? order by accepted_at desc")

@@ -2,7 +2,6 @@ package dev.pauta.guidance;
 
 import dev.pauta.PautaProperties;
 import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,8 +25,9 @@ class GuidanceConfiguration {
         return new SnapshotHolder();
     }
 
+    /** Both the ledger and the recorder are required: without either, caps or the decision log would silently stop working. */
     @Bean
-    GuidanceService guidanceService(SnapshotHolder holder, ObjectProvider<Ledger> ledger, Clock clock) {
-        return new GuidanceService(holder, ledger.getIfAvailable(() -> Ledger.NONE), clock);
+    GuidanceService guidanceService(SnapshotHolder holder, Ledger ledger, DecisionRecorder recorder, Clock clock) {
+        return new GuidanceService(holder, ledger, recorder, clock);
     }
 }

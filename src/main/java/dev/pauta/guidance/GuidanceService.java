@@ -3,6 +3,7 @@ package dev.pauta.guidance;
 import dev.pauta.compliance.PhraseRule;
 import dev.pauta.compliance.Violation;
 import dev.pauta.manual.Section;
+import dev.pauta.rules.Compensation;
 import dev.pauta.rules.Evaluation;
 import dev.pauta.rules.Hold;
 import dev.pauta.rules.Proposal;
@@ -22,34 +23,57 @@ import java.util.UUID;
 /**
  * Situation → Decision on the current snapshot: rules propose, the manual supplies the words,
  * arbitration removes held and duplicate offers, search finds the sections to read, the checker
- * flags the draft. A pure function of (snapshot, situation, ledger) but for the id and timing. Thread-safe.
+ * flags the draft. A pure function of (snapshot, situation, ledger) but for the id and timing. Decisions given to a
+ * caller are handed to the {@link DecisionRecorder} before they are returned. Thread-safe.
  */
 public final class GuidanceService {
 
     static final int AVOID_LIMIT = 8;
     static final int SECTION_LIMIT = 5;
 
+    /** For engines that answer no one; never wired into the application, which requires a recorder. */
+    private static final DecisionRecorder UNRECORDED = (situation, decision, caller) -> { };
+
     private final SnapshotHolder holder;
     private final Ledger ledger;
+    private final DecisionRecorder recorder;
     private final Clock clock;
 
-    public GuidanceService(SnapshotHolder holder, Ledger ledger, Clock clock) {
+    public GuidanceService(SnapshotHolder holder, Ledger ledger, DecisionRecorder recorder, Clock clock) {
         this.holder = holder;
         this.ledger = ledger;
+        this.recorder = recorder;
         this.clock = clock;
     }
 
-    public Decision decide(Situation situation) {
-        return decide(holder.current(), situation);
+    /** An engine whose decisions are recorded nowhere: for the scenario runner, the probe and benchmarks. */
+    public GuidanceService(SnapshotHolder holder, Ledger ledger, Clock clock) {
+        this(holder, ledger, UNRECORDED, clock);
     }
 
-    public Decision decide(Snapshot snapshot, Situation situation) {
+    /** Decides on the current release with the customer's ledger and returns the decision once the recorder has it. */
+    public Decision decide(Situation situation, String caller) {
+        Decision decision = decide(holder.current(), situation, ledgerOf(situation));
+        recorder.record(situation, decision, caller);
+        return decision;
+    }
+
+    /** Decides on the current release with the customer's ledger without recording: for evaluations that answer no one. */
+    public Decision decide(Situation situation) {
+        return decide(holder.current(), situation, ledgerOf(situation));
+    }
+
+    private List<Compensation> ledgerOf(Situation situation) {
+        String customerId = situation.customer().id();
+        return customerId == null ? List.of() : ledger.entries(customerId);
+    }
+
+    /** Decides on the given snapshot with the given ledger entries, unrecorded: replays bring the ledger of the customer they replay. */
+    public Decision decide(Snapshot snapshot, Situation situation, List<Compensation> ledgerEntries) {
         long started = System.nanoTime();
         Vocabulary vocabulary = requireKnownCodes(snapshot, situation);
         String locale = situation.locale();
-        String customerId = situation.customer().id();
-        Evaluation evaluation = snapshot.ruleSet().evaluate(situation, snapshot.policyFacts().get(locale),
-                customerId == null ? List.of() : ledger.entries(customerId), clock.instant());
+        Evaluation evaluation = snapshot.ruleSet().evaluate(situation, snapshot.policyFacts().get(locale), ledgerEntries, clock.instant());
 
         Map<String, Script> scripts = snapshot.scripts().get(locale);
         List<Decision.NotApplied> notApplied = new ArrayList<>();

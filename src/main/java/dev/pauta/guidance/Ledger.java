@@ -9,5 +9,6 @@ public interface Ledger {
     /** The customer's accepted compensations, newest first; empty for an unknown customer. */
     List<Compensation> entries(String customerId);
 
+    /** An empty ledger, for engines outside the application (the scenario runner, the probe); the application requires a real one. */
     Ledger NONE = customerId -> List.of();
 }

@@ -46,7 +46,7 @@ class DecisionLogBackpressureTest {
             try (Connection exclusive = data.getConnection(); Statement statement = exclusive.createStatement()) {
                 statement.execute("SET EXCLUSIVE 1");
                 for (int i = 0; i < 4; i++) {
-                    DecisionRecord record = new DecisionRecord("d-" + i, Instant.now(), 1, "test", null, "es", "PHONE", "OTHER", "{}", "{}", 10);
+                    DecisionRecord record = new DecisionRecord("d-" + i, Instant.now(), 1, "test", null, "es", "PHONE", "OTHER", StoredSchema.CURRENT, "{}", "{}", 10);
                     appends.add(CompletableFuture.supplyAsync(() -> {
                         try {
                             log.append(record);

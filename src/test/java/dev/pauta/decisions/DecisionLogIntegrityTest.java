@@ -24,6 +24,7 @@ import java.util.concurrent.CompletionException;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -31,8 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The log's writer and chain on a real H2 migrated by Flyway: rows written before the chain was versioned keep verifying,
- * a batch that fails is written again record by record, and records are checked before they are queued.
+ * The log's writer and chain on a real H2 migrated by Flyway: rows written before the chain or the stored schema was
+ * versioned keep verifying, a batch that fails is written again record by record, and records are checked before they are queued.
  */
 class DecisionLogIntegrityTest {
 
@@ -71,7 +72,7 @@ class DecisionLogIntegrityTest {
 
     private static DecisionRecord record(String id, String decision) {
         return new DecisionRecord(id, Instant.parse("2026-11-21T09:30:00.000000Z").plusNanos(id.hashCode() & 0xffffff), 3, "crm", "k-" + id, "es",
-                "PHONE", "ORDER_DELAYED", "{\"intent\":\"ORDER_DELAYED\"}", decision, 140);
+                "PHONE", "ORDER_DELAYED", StoredSchema.CURRENT, "{\"intent\":\"ORDER_DELAYED\"}", decision, 140);
     }
 
     /** The chain's first form, written here from its definition: fields joined by U+001F, the unrounded instant's epoch milliseconds. */
@@ -111,7 +112,8 @@ class DecisionLogIntegrityTest {
         log.append(record("after-upgrade-1", "{\"actions\":[]}"));
         log.append(record("after-upgrade-2", "{\"actions\":[]}"));
 
-        assertThat(jdbc.sql("select chain_version from decision_log order by seq").query(Integer.class).list()).containsExactly(1, 1, 1, 2, 2);
+        assertThat(jdbc.sql("select chain_version from decision_log order by seq").query(Integer.class).list()).containsExactly(1, 1, 1, 3, 3);
+        assertThat(jdbc.sql("select schema_version from decision_log order by seq").query(Integer.class).list()).containsExactly(1, 1, 1, 2, 2);
         Decisions.ChainCheck check = HashChain.verify(jdbc);
         assertThat(check.ok()).isTrue();
         assertThat(check.checked()).isEqualTo(5);
@@ -121,6 +123,33 @@ class DecisionLogIntegrityTest {
         Decisions.ChainCheck tampered = HashChain.verify(jdbc);
         assertThat(tampered.broken()).isEqualTo(1);
         assertThat(tampered.brokenRecords()).extracting(Decisions.BrokenRecord::decisionId).containsExactly("legacy-2");
+    }
+
+    @Test
+    void rowsLoggedBeforeSchemaVersionsVerifyInVersion1AndNoRowsSchemaVersionChangesUnnoticed() {
+        HikariDataSource data = database("schema-version-chain");
+        // The fixture holds two rows of chain version 2 written by the code before schema versions, inserted between V4 and V5.
+        Flyway.configure().dataSource(data).locations("classpath:db/migration", "classpath:decisions/v1").load().migrate();
+        DecisionLog log = startedLog(data, 10);
+        log.append(record("after-schema-versions", "{\"actions\":[]}"));
+        JdbcClient jdbc = JdbcClient.create(data);
+        assertThat(jdbc.sql("select chain_version, schema_version from decision_log order by seq").query((rs, n) -> List.of(rs.getInt(1), rs.getInt(2)))
+                .list()).containsExactly(List.of(2, 1), List.of(2, 1), List.of(3, StoredSchema.CURRENT));
+        assertThat(HashChain.verify(jdbc).ok()).isTrue();
+
+        // Chain version 2 does not hash the schema version, so the database keeps it at 1 for those rows ...
+        assertThatThrownBy(() -> jdbc.sql("update decision_log set schema_version = 2 where seq = 1").update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+        // ... and the chain reports it when someone with the database's rights removes that guard first.
+        jdbc.sql("alter table decision_log drop constraint decision_log_schema_version_hashed").update();
+        jdbc.sql("update decision_log set schema_version = 2 where seq = 1").update();
+        // From chain version 3 on, the hash covers the schema version itself.
+        jdbc.sql("update decision_log set schema_version = 1 where seq = 3").update();
+
+        Decisions.ChainCheck check = HashChain.verify(jdbc);
+        assertThat(check.checked()).isEqualTo(3);
+        assertThat(check.brokenRecords()).extracting(Decisions.BrokenRecord::seq).containsExactly(1L, 3L);
+        assertThat(check.brokenRecords()).extracting(Decisions.BrokenRecord::problem).allMatch(p -> p.contains("content"));
     }
 
     @Test
@@ -168,7 +197,7 @@ class DecisionLogIntegrityTest {
     }
 
     @Test
-    void aRecordLargerThanTheOldColumnsIsStoredAndOneOverTheLimitIsRefusedBeforeItIsQueued() {
+    void aRecordLargerThanTheOldColumnsIsStoredAndOneOverTheLimitOrInAnOlderSchemaIsRefusedBeforeItIsQueued() {
         HikariDataSource data = database("record-size");
         Flyway.configure().dataSource(data).load().migrate();
         DecisionLog log = startedLog(data, 10);
@@ -186,8 +215,10 @@ class DecisionLogIntegrityTest {
                     assertThat(refused.size()).isGreaterThan(1_200_000);
                     assertThat(refused.limit()).isEqualTo(DataSize.ofMegabytes(1).toBytes());
                 });
-        DecisionRecord longIntent = new DecisionRecord("long-intent", Instant.now(), 3, "crm", null, "es", "PHONE", "X".repeat(61), "{}", "{}", 1);
+        DecisionRecord longIntent = new DecisionRecord("long-intent", Instant.now(), 3, "crm", null, "es", "PHONE", "X".repeat(61), StoredSchema.CURRENT, "{}", "{}", 1);
         assertThatThrownBy(() -> log.append(longIntent)).isInstanceOf(DecisionTooLargeException.class).hasMessageContaining("intent");
+        DecisionRecord oldSchema = new DecisionRecord("old-schema", Instant.now(), 3, "crm", null, "es", "PHONE", "OTHER", 1, "{}", "{}", 1);
+        assertThatThrownBy(() -> log.append(oldSchema)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("schema version");
         assertThat(jdbc.sql("select count(*) from decision_log").query(Long.class).single()).isEqualTo(1);
         assertThat(HashChain.verify(jdbc).ok()).isTrue();
     }

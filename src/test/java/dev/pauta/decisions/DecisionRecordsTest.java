@@ -239,9 +239,10 @@ class DecisionRecordsTest {
 
     @Test
     void twentyThousandRecordsWithSubMicrosecondTimesVerifyCleanAndEveryChangedRecordIsReported() throws Exception {
-        JsonNode logged = http.get("/api/v1/decisions/" + decide("C-CHAIN").get("decisionId").asString()).body();
-        String situation = logged.get("situation").toString();
-        String decision = logged.get("decision").toString();
+        Map<String, Object> logged = jdbc.sql("select situation, decision from decision_log where id = ?").param(decide("C-CHAIN").get("decisionId").asString())
+                .query().singleRow();
+        String situation = (String) logged.get("SITUATION");
+        String decision = (String) logged.get("DECISION");
         ExecutorService threads = Executors.newFixedThreadPool(16);
         List<Future<?>> appends = new ArrayList<>();
         List<String> ids = new ArrayList<>();
@@ -250,7 +251,7 @@ class DecisionRecordsTest {
                 String id = "seed-" + i;
                 ids.add(id);
                 appends.add(threads.submit(() -> decisionLog.append(new DecisionRecord(id, clock.instant(), 1, "seed", null, "en", "PHONE",
-                        "ORDER_DELAYED", situation, decision, 100))));
+                        "ORDER_DELAYED", StoredSchema.CURRENT, situation, decision, 100))));
             }
             for (Future<?> append : appends) {
                 append.get();
