@@ -1,12 +1,13 @@
 package dev.pauta.guidance;
 
-import dev.pauta.PautaProperties;
 import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Wires the guidance engine; the snapshot it serves is loaded and swapped by the authoring module. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EngineProperties.class)
 class GuidanceConfiguration {
 
     @Bean
@@ -15,7 +16,7 @@ class GuidanceConfiguration {
     }
 
     @Bean
-    SnapshotCompiler snapshotCompiler(PautaProperties properties) {
+    SnapshotCompiler snapshotCompiler(EngineProperties properties) {
         return new SnapshotCompiler(properties.firingLimit(), properties.rules().timeBudget());
     }
 

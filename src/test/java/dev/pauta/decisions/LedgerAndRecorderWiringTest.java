@@ -2,7 +2,6 @@ package dev.pauta.decisions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pauta.PautaProperties;
 import dev.pauta.ShippedSnapshot;
 import dev.pauta.guidance.Decision;
 import dev.pauta.guidance.DecisionRecorder;
@@ -11,17 +10,14 @@ import dev.pauta.guidance.Ledger;
 import dev.pauta.guidance.SnapshotHolder;
 import dev.pauta.rules.Compensation;
 import dev.pauta.rules.Situation;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.unit.DataSize;
 
 /**
  * The guidance module as the application scans it, without the decisions module: it does not start without a ledger
@@ -32,10 +28,6 @@ class LedgerAndRecorderWiringTest {
     @Configuration(proxyBeanMethods = false)
     @ComponentScan("dev.pauta.guidance")
     static class GuidanceModule {
-        @Bean
-        PautaProperties pautaProperties() {
-            return new PautaProperties(".", 1000, DataSize.ofKilobytes(256), "es", "./data", new PautaProperties.Rules(Duration.ofMillis(50)));
-        }
     }
 
     /** Remembers whose entries were asked for and answers with a coupon accepted today. */
