@@ -219,7 +219,8 @@ class ApiExceptionHandler {
     ProblemDetail invalidBundle(InvalidBundleException e) {
         return ApiProblem.with(ApiProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid_bundle",
                 "The change does not validate: " + e.problems().size() + " problem(s); the current release keeps serving.",
-                "fix the documents listed in 'errors' (path, line, message, hint) and publish again"), Map.of("errors", e.problems()));
+                "fix the documents listed in 'errors' (path, line, message, hint) and publish again"),
+                Map.of("errors", e.problems().stream().map(AuthoringDtos.BundleProblemDto::of).toList()));
     }
 
     private static String capitalise(String text) {
@@ -249,7 +250,12 @@ class ApiExceptionHandler {
                 "do not give this offer: the entries listed already count against the cap of the manual's coupon-limits table; "
                         + "apologise and follow up instead, and ask a supervisor if the case deserves an exception");
         return ApiProblem.with(problem, Map.of("action", e.offer(), "max", CapReachedException.whole(e.max()), "windowDays",
-                CapReachedException.whole(e.windowDays()), "entries", e.counting()));
+                CapReachedException.whole(e.windowDays()), "entries",
+                e.counting().stream().map(c -> new CapEntry(c.code(), c.decisionId(), c.acceptedAt())).toList()));
+    }
+
+    /** An accepted offer that counts against the cap, as the problem lists it. */
+    record CapEntry(String code, String decisionId, java.time.Instant acceptedAt) {
     }
 
     @ExceptionHandler(LedgerBusyException.class)
@@ -290,7 +296,10 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
-        return ApiProblem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "The body must be JSON.", "send Content-Type: application/json");
+        List<String> accepted = e.getSupportedMediaTypes().stream().map(org.springframework.http.MediaType::toString).filter(t -> !t.contains("multipart")).toList();
+        return ApiProblem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                e.getContentType() == null ? "The request has a body but no Content-Type." : "This endpoint does not read " + e.getContentType() + ".",
+                "send Content-Type: " + (accepted.isEmpty() ? "application/json" : String.join(" or ", accepted)));
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
