@@ -4,6 +4,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -123,7 +124,7 @@ class OpenApiDocument {
     @Bean
     OpenAPI pautaApi() {
         return new OpenAPI()
-                .info(new Info().title("Pauta API").version("v1")
+                .info(new Info().title("Pauta API").version("v1").contact(new Contact().name("Pauta"))
                         .description("Next-best-action guidance from an executable customer-service manual. Every error is application/problem+json "
                                 + "(RFC 9457) with a stable snake_case 'code' and a 'hint' saying what to do; invalid fields are listed in 'errors'."))
                 .servers(List.of(new Server().url("http://localhost:8080").description("Pauta on its default port; use your deployment's base URL")))

@@ -56,13 +56,14 @@ final class SchemaRules {
         }
     }
 
-    /** OpenAPI 3.0 ignores siblings of $ref, so a nullable reference is an allOf of one. */
+    /** OpenAPI 3.0 ignores siblings of $ref, so a nullable reference is an allOf of one, typed, as nullable needs a type. */
     private static Schema<?> nullable(Schema<?> property) {
         if (property.get$ref() == null) {
             return property.nullable(true);
         }
         ComposedSchema wrapper = new ComposedSchema();
         wrapper.addAllOfItem(new Schema<>().$ref(property.get$ref()));
+        wrapper.setType("object");
         wrapper.setNullable(true);
         wrapper.setDescription(property.getDescription());
         return wrapper;
