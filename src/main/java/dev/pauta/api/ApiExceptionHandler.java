@@ -137,10 +137,19 @@ class ApiExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraint(ConstraintViolationException e) {
         List<ApiProblem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new ApiProblem.FieldError(v.getPropertyPath().toString(), v.getMessage())).toList();
+                .map(v -> new ApiProblem.FieldError(parameter(v), v.getMessage())).toList();
         return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "invalid_request", "The request has invalid parameters.",
                 "fix " + errors.stream().map(f -> "'" + f.field() + "' (" + f.message() + ")").distinct().collect(java.util.stream.Collectors.joining(", ")),
                 errors);
+    }
+
+    /** The parameter as the client names it: the path's last node, without the Java method in front of it. */
+    private static String parameter(jakarta.validation.ConstraintViolation<?> violation) {
+        String name = violation.getPropertyPath().toString();
+        for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
+            name = node.getName() == null ? name : node.getName();
+        }
+        return name;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -74,7 +74,7 @@ class AuthoringController {
     @Operation(operationId = "putDocument", summary = "Save a document in a change",
             description = "Replaces the whole document; baseRevision is the revision edited, and a stale one is a 409 stale_revision carrying the current content.")
     @PutMapping(path = "/changes/{id}/documents", consumes = MediaType.APPLICATION_JSON_VALUE)
-    AuthoringDtos.DocumentDto putDocument(@PathVariable("id") long id, @Parameter(description = DOCUMENT_PATH) @RequestParam("path") @Size(max = 300) String path,
+    AuthoringDtos.DocumentDto putDocument(@PathVariable("id") long id, @Parameter(description = DOCUMENT_PATH) @RequestParam("path") String path,
                                           @Valid @RequestBody AuthoringDtos.PutDocument request, Principal principal) {
         return AuthoringDtos.DocumentDto.of(authoring.putDocument(id, path, request.content(), request.baseRevision(), actor(principal)));
     }
@@ -82,7 +82,7 @@ class AuthoringController {
     @Operation(operationId = "deleteDocument", summary = "Remove a document in a change",
             description = "The document is removed when the change is published; baseRevision works as in putDocument.")
     @DeleteMapping("/changes/{id}/documents")
-    AuthoringDtos.DocumentDto deleteDocument(@PathVariable("id") long id, @Parameter(description = DOCUMENT_PATH) @RequestParam("path") @Size(max = 300) String path,
+    AuthoringDtos.DocumentDto deleteDocument(@PathVariable("id") long id, @Parameter(description = DOCUMENT_PATH) @RequestParam("path") String path,
                                              @RequestParam("baseRevision") @Min(0) long baseRevision, Principal principal) {
         return AuthoringDtos.DocumentDto.of(authoring.deleteDocument(id, path, baseRevision, actor(principal)));
     }
@@ -122,14 +122,14 @@ class AuthoringController {
 
     @Operation(operationId = "getDocument", summary = "Read a document", description = "Its content and revision in the current release, or in the release named.")
     @GetMapping("/documents")
-    AuthoringDtos.DocumentDto document(@Parameter(description = DOCUMENT_PATH) @RequestParam("path") @Size(max = 300) String path,
+    AuthoringDtos.DocumentDto document(@Parameter(description = DOCUMENT_PATH) @RequestParam("path") String path,
                                        @RequestParam(name = "release", required = false) @Min(1) Integer release) {
         return AuthoringDtos.DocumentDto.of(authoring.document(path, release));
     }
 
     @Operation(operationId = "getDocumentHistory", summary = "List a document's revisions", description = "Who saved each revision, when, and in which change.")
     @GetMapping("/documents/history")
-    List<AuthoringDtos.RevisionDto> history(@Parameter(description = DOCUMENT_PATH) @RequestParam("path") @Size(max = 300) String path) {
+    List<AuthoringDtos.RevisionDto> history(@Parameter(description = DOCUMENT_PATH) @RequestParam("path") String path) {
         return authoring.history(path).stream().map(AuthoringDtos.RevisionDto::of).toList();
     }
 

@@ -1,5 +1,6 @@
 package dev.pauta.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.pauta.rules.Situation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,9 +24,9 @@ record GuidanceRequest(
         @NotNull @Size(min = 1, max = 40) @Pattern(regexp = Formats.NOT_BLANK) String channel,
         @Schema(description = "An intent code of the current release, such as ORDER_DELAYED, COMPLAINT, REFUND or OTHER.", example = "ORDER_DELAYED")
         @NotNull @Size(min = 1, max = 60) @Pattern(regexp = Formats.NOT_BLANK) String intent,
-        @Valid CustomerDto customer,
-        @Valid OrderDto order,
-        @Valid InteractionDto interaction,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Valid CustomerDto customer,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Valid OrderDto order,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Valid InteractionDto interaction,
         @Schema(description = "The reply the agent is writing; phrases to avoid are flagged with offsets into it.") @Size(max = 20_000) String draft) {
 
     @Schema(name = "Customer")

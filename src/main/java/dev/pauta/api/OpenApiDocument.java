@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,6 +56,9 @@ class OpenApiDocument {
             "Accounts", "People and API keys (ADMIN), and password changes.");
 
     static final Map<String, Entry> OPERATIONS = operations();
+
+    /** The tag of an operation nobody has placed yet. */
+    static final String UNLISTED = "Unlisted";
 
     private static Map<String, Entry> operations() {
         Map<String, Entry> o = new LinkedHashMap<>();
@@ -101,6 +105,7 @@ class OpenApiDocument {
             400, List.of("invalid_request", "missing_parameter", "invalid_parameters", "invalid_path", "request_too_large", "request_rejected"),
             401, List.of("unauthenticated", "invalid_credentials", "invalid_api_key"),
             403, List.of("forbidden"),
+            404, List.of("not_found"),
             429, List.of("too_many_attempts"));
 
     /** Codes an operation that reads a body may answer with, by status. */
@@ -143,10 +148,8 @@ class OpenApiDocument {
             api.getComponents().addSchemas("Problem", ProblemSchemas.problem()).addSchemas("ProblemError", ProblemSchemas.error());
             Set<String> requestSchemas = new HashSet<>();
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-                Entry entry = OPERATIONS.get(operation.getOperationId());
-                if (entry == null) {
-                    throw new IllegalStateException("no tag and problems for " + method + " " + path + " (" + operation.getOperationId() + ")");
-                }
+                // an operation missing from OPERATIONS is still documented; ContractDocumentTest fails until it is added there
+                Entry entry = OPERATIONS.getOrDefault(operation.getOperationId(), new Entry(UNLISTED, Map.of()));
                 operation.setTags(List.of(entry.tag()));
                 boolean json = operation.getRequestBody() != null;
                 if (json) {
@@ -166,12 +169,12 @@ class OpenApiDocument {
     }
 
     private void describeProblems(Operation operation, String path, Entry entry, boolean body) {
-        Map<Integer, List<String>> codes = new TreeMap<>();
-        COMMON.forEach((status, list) -> codes.computeIfAbsent(status, s -> new ArrayList<>()).addAll(list));
+        Map<Integer, Set<String>> codes = new TreeMap<>();
+        COMMON.forEach((status, list) -> codes.computeIfAbsent(status, s -> new LinkedHashSet<>()).addAll(list));
         if (body) {
-            BODY.forEach((status, list) -> codes.computeIfAbsent(status, s -> new ArrayList<>()).addAll(list));
+            BODY.forEach((status, list) -> codes.computeIfAbsent(status, s -> new LinkedHashSet<>()).addAll(list));
         }
-        entry.problems().forEach((status, list) -> codes.computeIfAbsent(status, s -> new ArrayList<>()).addAll(list));
+        entry.problems().forEach((status, list) -> codes.computeIfAbsent(status, s -> new LinkedHashSet<>()).addAll(list));
         ApiResponses responses = operation.getResponses();
         codes.forEach((status, list) -> {
             HttpStatus http = HttpStatus.valueOf(status);

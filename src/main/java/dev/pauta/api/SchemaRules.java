@@ -1,6 +1,5 @@
 package dev.pauta.api;
 
-import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,16 +55,11 @@ final class SchemaRules {
         }
     }
 
-    /** OpenAPI 3.0 ignores siblings of $ref, so a nullable reference is an allOf of one, typed, as nullable needs a type. */
+    /**
+     * OpenAPI 3.0 ignores siblings of $ref, and validators do not apply nullable to an allOf wrapper; an optional object
+     * is therefore documented as absent, not null, and the DTO leaves it out of responses when it has none.
+     */
     private static Schema<?> nullable(Schema<?> property) {
-        if (property.get$ref() == null) {
-            return property.nullable(true);
-        }
-        ComposedSchema wrapper = new ComposedSchema();
-        wrapper.addAllOfItem(new Schema<>().$ref(property.get$ref()));
-        wrapper.setType("object");
-        wrapper.setNullable(true);
-        wrapper.setDescription(property.getDescription());
-        return wrapper;
+        return property.get$ref() == null ? property.nullable(true) : property;
     }
 }
