@@ -59,17 +59,86 @@ final class ProblemSchemas {
         return error;
     }
 
+    /** Detail and hint of each code's example: the server's wording, with sample values. */
+    private static final Map<String, String[]> WORDS = Map.ofEntries(
+            Map.entry("invalid_request", new String[] {"The request has 1 invalid field(s).", "fix the field listed in 'errors'"}),
+            Map.entry("malformed_json", new String[] {"Field 'order.delayDays' does not hold a value of the documented type.",
+                    "check 'order.delayDays' against the API contract: numbers as numbers, lists in brackets, text in double quotes"}),
+            Map.entry("unknown_field", new String[] {"Field 'customer.tierr' is not part of this request.",
+                    "remove 'customer.tierr' or correct its spelling; this object takes id, specialNeeds, tier, type"}),
+            Map.entry("unknown_code", new String[] {"'FAX' is not a channel the current release defines.", "use one of the codes listed in 'known'"}),
+            Map.entry("missing_parameter", new String[] {"Parameter 'path' is required.", "add ?path=… to the request"}),
+            Map.entry("invalid_parameters", new String[] {"The query string or form cannot be read as parameters.",
+                    "write parameters as name=value pairs joined by '&', each name non-empty, both percent-encoded (UTF-8)"}),
+            Map.entry("invalid_path", new String[] {"The request's path is not accepted.", "send a plain path: no encoded slashes (%2F, %5C), no '//', '..' or ';' segments"}),
+            Map.entry("request_rejected", new String[] {"The request's path or headers are not accepted.",
+                    "send a plain path without encoded slashes, '..', ';' or '//', and headers of printable characters"}),
+            Map.entry("request_too_large", new String[] {"The request line or its headers are larger than the server accepts (8 KB together).",
+                    "keep the URL and headers short: send long text in a POST body, not in the query string or a header"}),
+            Map.entry("unauthenticated", new String[] {"This endpoint needs an authenticated caller.",
+                    "send HTTP Basic credentials (curl -u user:password) or 'Authorization: Bearer <api key>'"}),
+            Map.entry("invalid_credentials", new String[] {"The username and password were not accepted.", "check them; an administrator can reset a password"}),
+            Map.entry("invalid_api_key", new String[] {"The API key is unknown, revoked, or its owner's account is disabled.",
+                    "ask an administrator for a key (POST /api/v1/api-keys) and send it as 'Authorization: Bearer <key>'"}),
+            Map.entry("forbidden", new String[] {"Your roles do not allow this request.",
+                    "AGENT may ask for guidance, search, check and give feedback; EDITOR edits changes; PUBLISHER publishes; ADMIN manages accounts"}),
+            Map.entry("too_many_attempts", new String[] {"Too many failed sign-ins for this account or from this address; every attempt is refused for 300 more seconds.",
+                    "wait for the time in the Retry-After header, then sign in with the right password"}),
+            Map.entry("not_found", new String[] {"There is nothing at this path.", "check the id, the release number or the document path"}),
+            Map.entry("decision_not_found", new String[] {"No decision '5b0e3c2a'.", "use the decisionId a guidance answer returned"}),
+            Map.entry("section_not_found", new String[] {"There is no section 'delay-coupons' in locale 'en'.", "use one of the section ids listed in 'known'"}),
+            Map.entry("user_not_found", new String[] {"There is no user 'lucia'.", "check the username; POST /api/v1/users creates one"}),
+            Map.entry("compensation_cap_reached", new String[] {"DELAY_COUPON would pass the cap of 1 in 30 days; nothing was recorded.",
+                    "do not give this offer: the entries listed already count against the cap; apologise and follow up instead"}),
+            Map.entry("stale_revision", new String[] {"Revision 4 of manual/en/faq.md is not the latest (5); nothing was saved.",
+                    "merge your edit into the current content and send it again with baseRevision 5"}),
+            Map.entry("release_conflict", new String[] {"A release published since the change's base touched manual/en/faq.md.",
+                    "start a new change from the current release and redo the edits to the listed paths"}),
+            Map.entry("change_closed", new String[] {"Change 1 is PUBLISHED.", "create a new change"}),
+            Map.entry("account_conflict", new String[] {"User 'lucia' already exists.", "choose another name, or list the keys with GET /api/v1/api-keys"}),
+            Map.entry("cannot_disable_self", new String[] {"'admin' cannot disable their own account.", "ask another administrator to disable it"}),
+            Map.entry("wrong_current_password", new String[] {"The current password is not right; the password was not changed.",
+                    "send the password you sign in with now as currentPassword"}),
+            Map.entry("body_too_large", new String[] {"The request body is larger than 262144 bytes.", "send a shorter text"}),
+            Map.entry("decision_too_large", new String[] {"The draft is 2000000 bytes; no decision was given or logged.", "send a shorter draft"}),
+            Map.entry("unsupported_media_type", new String[] {"This endpoint does not read text/plain.", "send Content-Type: application/json"}),
+            Map.entry("invalid_bundle", new String[] {"The change does not validate: 1 problem(s); the current release keeps serving.",
+                    "fix the documents listed in 'errors' (path, line, message, hint) and publish again"}),
+            Map.entry("decision_log_unavailable", new String[] {"The decision could not be recorded, so none is given: the log writer is behind.",
+                    "retry in a moment; the service is under load"}),
+            Map.entry("ledger_busy", new String[] {"The ledger is busy; nothing was recorded.", "send the same feedback again"}),
+            Map.entry("rules_did_not_settle", new String[] {"The policy rules did not settle for this situation.", "tell the policy owners"}));
+
     static Map<String, Object> example(HttpStatus status, String code, String path) {
         Map<String, Object> example = new LinkedHashMap<>();
         example.put("type", "about:blank");
         example.put("title", status.getReasonPhrase());
         example.put("status", status.value());
-        example.put("detail", "The request was refused: " + code.replace('_', ' ') + ".");
+        String[] words = WORDS.getOrDefault(code, new String[] {"The request was refused (" + code + ").", "read 'detail' and change what it names"});
+        example.put("detail", words[0]);
         example.put("instance", path.replaceAll("\\{[^}]+}", "1"));
         example.put("code", code);
-        example.put("hint", "Read 'detail'; the hint names what to change.");
-        if (code.equals("invalid_request") || code.equals("malformed_json") || code.equals("unknown_field")) {
-            example.put("errors", List.of(Map.of("field", "intent", "message", "must not be null")));
+        example.put("hint", words[1]);
+        switch (code) {
+            case "invalid_request" -> example.put("errors", List.of(Map.of("field", "intent", "message", "must not be null")));
+            case "malformed_json" -> example.put("errors", List.of(Map.of("field", "order.delayDays", "message", "has a value of the wrong type")));
+            case "unknown_field" -> {
+                example.put("errors", List.of(Map.of("field", "customer.tierr", "message", "is not a documented field")));
+                example.put("known", List.of("id", "specialNeeds", "tier", "type"));
+            }
+            case "invalid_bundle" -> example.put("errors", List.of(Map.of("path", "rules/compensation.drl", "line", 12,
+                    "message", "rule cites section 'delay-coupons', which does not exist", "hint", "cite one of the section ids of the manual")));
+            case "stale_revision" -> example.put("current", Map.of("path", "manual/en/faq.md", "revision", 5, "content", "---\nid: faq\n…"));
+            case "release_conflict" -> example.put("paths", List.of("manual/en/faq.md"));
+            case "compensation_cap_reached" -> {
+                example.put("action", "DELAY_COUPON");
+                example.put("max", 1);
+                example.put("windowDays", 30);
+                example.put("entries", List.of(Map.of("code", "DELAY_COUPON", "decisionId", "5b0e3c2a-8f7d-4c1e-9a51-0d2b7e6f4a10",
+                        "acceptedAt", "2026-11-20T09:12:00Z")));
+            }
+            default -> {
+            }
         }
         if (code.equals("unknown_code")) {
             example.put("field", "channel");
