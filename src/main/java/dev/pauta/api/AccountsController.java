@@ -1,9 +1,8 @@
 package dev.pauta.api;
 
 import dev.pauta.security.Accounts;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.security.Principal;
@@ -12,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -27,17 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
  * once and revocable at once; anyone may change their own password with the current one.
  */
 @RestController
+@Validated
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 class AccountsController {
-
-    record NewUser(@NotBlank @Size(max = 120) String username, @NotBlank @Size(max = 200) String password, @NotEmpty List<String> roles) {
-    }
-
-    record NewKey(@NotBlank @Size(max = 120) String name, @NotEmpty List<String> roles) {
-    }
-
-    record PasswordChange(@Size(max = 200) String currentPassword, @NotBlank @Size(max = 200) String newPassword) {
-    }
 
     private final Accounts accounts;
 
@@ -45,41 +38,56 @@ class AccountsController {
         this.accounts = accounts;
     }
 
+    @Operation(operationId = "createUser", summary = "Create a person's account", description = "A username, a password and roles; roles nest: ADMIN ⊃ PUBLISHER ⊃ EDITOR ⊃ AGENT.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/users", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Accounts.User> createUser(@Valid @RequestBody NewUser request) {
+    ResponseEntity<AccountDtos.UserDto> createUser(@Valid @RequestBody AccountDtos.NewUser request) {
         Accounts.User user = accounts.createUser(request.username(), request.password(), request.roles());
-        return ResponseEntity.created(URI.create("/api/v1/users/" + user.username())).body(user);
+        return ResponseEntity.created(URI.create("/api/v1/users/" + user.username())).body(AccountDtos.UserDto.of(user));
     }
 
+    @Operation(operationId = "createApiKey", summary = "Create an API key for a system",
+            description = "The answer holds the key, shown this once; store it and send it as 'Authorization: Bearer <key>'.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/api-keys", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Accounts.ApiKey> createKey(@Valid @RequestBody NewKey request, Principal principal) {
+    ResponseEntity<AccountDtos.ApiKeyDto> createKey(@Valid @RequestBody AccountDtos.NewKey request, Principal principal) {
         Accounts.ApiKey key = accounts.createKey(request.name(), request.roles(), AuthoringController.actor(principal));
-        return ResponseEntity.created(URI.create("/api/v1/api-keys/" + key.id())).body(key);
+        return ResponseEntity.created(URI.create("/api/v1/api-keys/" + key.id())).body(AccountDtos.ApiKeyDto.of(key));
     }
 
+    @Operation(operationId = "listApiKeys", summary = "List API keys", description = "Every key, revoked ones included, without the secrets.")
     @GetMapping("/api-keys")
-    List<Accounts.ApiKey> keys() {
-        return accounts.keys();
+    List<AccountDtos.ApiKeyDto> keys() {
+        return accounts.keys().stream().map(AccountDtos.ApiKeyDto::of).toList();
     }
 
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key", description = "The key is refused from its next call on.")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/api-keys/{id}")
-    ResponseEntity<Void> revoke(@PathVariable("id") String id) {
+    ResponseEntity<Void> revoke(@PathVariable("id") @Size(max = 64) String id) {
         accounts.revokeKey(id);
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(operationId = "disableUser", summary = "Disable a person's account",
+            description = "Their sign-ins, page sessions and the API keys they own stop at once; an administrator cannot disable their own.")
     @PostMapping("/users/{username}/disable")
-    Accounts.User disable(@PathVariable("username") String username, Principal principal) {
-        return accounts.disable(principal, username);
+    AccountDtos.UserDto disable(@PathVariable("username") @Size(max = 120) String username, Principal principal) {
+        return AccountDtos.UserDto.of(accounts.disable(principal, username));
     }
 
+    @Operation(operationId = "enableUser", summary = "Enable a person's account again", description = "Undoes disableUser.")
     @PostMapping("/users/{username}/enable")
-    Accounts.User enable(@PathVariable("username") String username, Principal principal) {
-        return accounts.enable(principal, username);
+    AccountDtos.UserDto enable(@PathVariable("username") @Size(max = 120) String username, Principal principal) {
+        return AccountDtos.UserDto.of(accounts.enable(principal, username));
     }
 
+    @Operation(operationId = "changePassword", summary = "Change a password",
+            description = "Anyone changes their own with the current one, which ends their other sessions; an ADMIN sets anyone's with newPassword alone.")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PutMapping(path = "/users/{username}/password", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Void> changePassword(@PathVariable("username") String username, @Valid @RequestBody PasswordChange request, Principal principal) {
+    ResponseEntity<Void> changePassword(@PathVariable("username") @Size(max = 120) String username, @Valid @RequestBody AccountDtos.PasswordChange request,
+                                        Principal principal) {
         accounts.changePassword(principal, username, request.currentPassword(), request.newPassword());
         return ResponseEntity.noContent().build();
     }

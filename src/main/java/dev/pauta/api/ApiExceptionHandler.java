@@ -32,7 +32,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Maps every failure of the API to problem+json with a stable code and a hint; nothing leaks a stack trace. */
 @RestControllerAdvice
@@ -61,6 +64,9 @@ class ApiExceptionHandler {
     /** Says where the body went wrong in the client's terms (field path, line and column), never in the server's (types, classes). */
     private static ProblemDetail malformed(JacksonException e) {
         String field = fieldPath(e);
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return unknownField(unknown, field);
+        }
         if (e instanceof StreamReadException && e.getLocation() != null) {
             return ApiProblem.of(HttpStatus.BAD_REQUEST, "malformed_json", "The request body is not valid JSON (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ").", MALFORMED_HINT);
@@ -71,6 +77,16 @@ class ApiExceptionHandler {
         return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "malformed_json", "Field '" + field + "' does not hold a value of the documented type.",
                 "check '" + field + "' against the API contract: numbers as numbers, lists in brackets, text in double quotes",
                 List.of(new ApiProblem.FieldError(field, "has a value of the wrong type")));
+    }
+
+    /** Unknown fields are refused rather than ignored, so a misspelt optional field is not silently lost. */
+    private static ProblemDetail unknownField(UnrecognizedPropertyException e, String field) {
+        List<String> known = e.getKnownPropertyIds() == null ? List.of()
+                : e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+        return ApiProblem.with(ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "unknown_field", "Field '" + field + "' is not part of this request.",
+                        "remove '" + field + "' or correct its spelling; this object takes " + (known.isEmpty() ? "no fields" : String.join(", ", known)),
+                        List.of(new ApiProblem.FieldError(field, "is not a documented field"))),
+                Map.of("known", known));
     }
 
     private static String fieldPath(JacksonException e) {
@@ -97,8 +113,9 @@ class ApiExceptionHandler {
                 .map(f -> new ApiProblem.FieldError(f.getField(), f.getDefaultMessage()))
                 .sorted(java.util.Comparator.comparing(ApiProblem.FieldError::field))
                 .toList();
+        FixHint hint = e.getParameter().getParameterType().getAnnotation(FixHint.class);
         return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "invalid_request", "The request has " + errors.size() + " invalid field(s).",
-                "fix the fields listed in 'errors'; locale, channel and intent are required", errors);
+                hint != null ? hint.value() : "fix the fields listed in 'errors'", errors);
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
@@ -108,7 +125,8 @@ class ApiExceptionHandler {
                         r.getMethodParameter().getParameterName() == null ? "parameter" : parameterName(r), err.getDefaultMessage())))
                 .toList();
         return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "invalid_request", "The request has " + errors.size() + " invalid parameter(s).",
-                "fix the parameters listed in 'errors'", errors);
+                "fix " + errors.stream().map(f -> "'" + f.field() + "' (" + f.message() + ")").distinct().collect(java.util.stream.Collectors.joining(", ")),
+                errors);
     }
 
     private static String parameterName(org.springframework.validation.method.ParameterValidationResult r) {
@@ -119,8 +137,19 @@ class ApiExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraint(ConstraintViolationException e) {
         List<ApiProblem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new ApiProblem.FieldError(v.getPropertyPath().toString(), v.getMessage())).toList();
-        return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "invalid_request", "The request has invalid parameters.", "fix the parameters listed in 'errors'", errors);
+                .map(v -> new ApiProblem.FieldError(parameter(v), v.getMessage())).toList();
+        return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "invalid_request", "The request has invalid parameters.",
+                "fix " + errors.stream().map(f -> "'" + f.field() + "' (" + f.message() + ")").distinct().collect(java.util.stream.Collectors.joining(", ")),
+                errors);
+    }
+
+    /** The parameter as the client names it: the path's last node, without the Java method in front of it. */
+    private static String parameter(jakarta.validation.ConstraintViolation<?> violation) {
+        String name = violation.getPropertyPath().toString();
+        for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
+            name = node.getName() == null ? name : node.getName();
+        }
+        return name;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -191,7 +220,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(AuthoringException.BadInput.class)
     ProblemDetail badInput(AuthoringException.BadInput e) {
-        return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "invalid_request", capitalise(e.getMessage()) + ".", "fix the field listed in 'errors'",
+        return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "invalid_request", capitalise(e.getMessage()) + ".", "fix '" + e.field() + "': " + e.getMessage(),
                 List.of(new ApiProblem.FieldError(e.field(), e.getMessage())));
     }
 
@@ -199,7 +228,8 @@ class ApiExceptionHandler {
     ProblemDetail invalidBundle(InvalidBundleException e) {
         return ApiProblem.with(ApiProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid_bundle",
                 "The change does not validate: " + e.problems().size() + " problem(s); the current release keeps serving.",
-                "fix the documents listed in 'errors' (path, line, message, hint) and publish again"), Map.of("errors", e.problems()));
+                "fix the documents listed in 'errors' (path, line, message, hint) and publish again"),
+                Map.of("errors", e.problems().stream().map(AuthoringDtos.BundleProblemDto::of).toList()));
     }
 
     private static String capitalise(String text) {
@@ -229,7 +259,12 @@ class ApiExceptionHandler {
                 "do not give this offer: the entries listed already count against the cap of the manual's coupon-limits table; "
                         + "apologise and follow up instead, and ask a supervisor if the case deserves an exception");
         return ApiProblem.with(problem, Map.of("action", e.offer(), "max", CapReachedException.whole(e.max()), "windowDays",
-                CapReachedException.whole(e.windowDays()), "entries", e.counting()));
+                CapReachedException.whole(e.windowDays()), "entries",
+                e.counting().stream().map(c -> new CapEntry(c.code(), c.decisionId(), c.acceptedAt())).toList()));
+    }
+
+    /** An accepted offer that counts against the cap, as the problem lists it. */
+    record CapEntry(String code, String decisionId, java.time.Instant acceptedAt) {
     }
 
     @ExceptionHandler(LedgerBusyException.class)
@@ -252,7 +287,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Accounts.Invalid.class)
     ProblemDetail accountInvalid(Accounts.Invalid e) {
-        return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "invalid_request", capitalise(e.getMessage()) + ".", "fix the field listed in 'errors'",
+        return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "invalid_request", capitalise(e.getMessage()) + ".", "fix '" + e.field + "': " + e.getMessage(),
                 List.of(new ApiProblem.FieldError(e.field, e.getMessage())));
     }
 
@@ -277,7 +312,10 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
-        return ApiProblem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "The body must be JSON.", "send Content-Type: application/json");
+        List<String> accepted = e.getSupportedMediaTypes().stream().map(org.springframework.http.MediaType::toString).filter(t -> !t.contains("multipart")).toList();
+        return ApiProblem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                e.getContentType() == null ? "The request has a body but no Content-Type." : "This endpoint does not read " + e.getContentType() + ".",
+                "send Content-Type: " + (accepted.isEmpty() ? "application/json" : String.join(" or ", accepted)));
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
@@ -294,6 +332,18 @@ class ApiExceptionHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ProblemDetail notFound(NoResourceFoundException e) {
         return ApiProblem.of(HttpStatus.NOT_FOUND, "not_found", "There is nothing at /" + e.getResourcePath() + ".", "see the API contract for the endpoints");
+    }
+
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail unreadableParameters(InvalidParameterException e) {
+        return ContainerProblems.invalidParameters();
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ProblemDetail missingPart(MissingServletRequestPartException e) {
+        return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "missing_parameter", "Part '" + e.getRequestPartName() + "' is required.",
+                "send the zip as the form part '" + e.getRequestPartName() + "', or send it as the body with Content-Type: application/zip",
+                List.of(new ApiProblem.FieldError(e.getRequestPartName(), "is required")));
     }
 
     @ExceptionHandler(Exception.class)

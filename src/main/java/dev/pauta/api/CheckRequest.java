@@ -1,9 +1,14 @@
 package dev.pauta.api;
 
-import jakarta.validation.constraints.NotBlank;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** A draft to check against one locale's phrase tables and one channel's checks. */
-record CheckRequest(@NotBlank @Size(max = 10) String locale, @Size(max = 40) String channel, @NotNull @Size(max = 20_000) String text) {
+@Schema(name = "CheckRequest")
+@FixHint("send locale (a locale of the manual) and text (the draft, up to 20,000 characters); channel is optional and adds that channel's checks")
+record CheckRequest(@Schema(example = "en") @NotNull @Size(min = 2, max = 5) @Pattern(regexp = Formats.LOCALE) String locale,
+                    @Schema(description = "A channel code of the current release.", example = "EMAIL") @Size(max = 40) String channel,
+                    @NotNull @Size(max = 20_000) String text) {
 }

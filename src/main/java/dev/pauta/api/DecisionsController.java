@@ -5,11 +5,11 @@ import dev.pauta.decisions.Decisions;
 import dev.pauta.guidance.SnapshotCompiler;
 import dev.pauta.manual.Bundle;
 import dev.pauta.manual.Release;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.Instant;
@@ -30,13 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 class DecisionsController {
 
-    record FeedbackRequest(@NotBlank @Size(max = 60) String action, @NotBlank @Pattern(regexp = "ACCEPTED|REJECTED") String outcome, Boolean helpful,
-                           @Size(max = 2000) String comment) {
-    }
-
-    record ImpactRequest(Instant from, Instant to, @Min(1) @Max(100_000) Integer sample) {
-    }
-
     private final Decisions decisions;
     private final Authoring authoring;
     private final SnapshotCompiler compiler;
@@ -47,34 +40,53 @@ class DecisionsController {
         this.compiler = compiler;
     }
 
+    @Operation(operationId = "getDecision", summary = "Read a logged decision back",
+            description = "The situation as logged (fields masked as configured) and the decision, in the schemas of the guidance request and "
+                    + "response, the schema version they were stored under, and the feedback received.")
     @GetMapping("/decisions/{id}")
-    Decisions.Logged decision(@PathVariable("id") String id) {
-        return decisions.find(id);
+    DecisionDtos.DecisionRecordDto decision(@Parameter(description = "The decisionId a guidance answer returned.") @PathVariable("id") @Size(max = 64) String id) {
+        return StoredDecisions.of(decisions.find(id));
     }
 
+    @Operation(operationId = "listDecisions", summary = "List logged decisions, newest first",
+            description = "One page of the decision log within an optional time window.")
     @GetMapping("/decisions")
-    Decisions.Page list(@RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                        @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                        @RequestParam(name = "page", defaultValue = "0") @Min(0) int page,
-                        @RequestParam(name = "size", defaultValue = "50") @Min(1) @Max(500) int size) {
-        return decisions.list(from, to, page, size);
+    DecisionDtos.DecisionPageDto list(
+            @Parameter(description = "Decisions logged at or after this instant (ISO-8601).") @RequestParam(name = "from", required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @Parameter(description = "Decisions logged before this instant (ISO-8601).") @RequestParam(name = "to", required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+            @RequestParam(name = "size", defaultValue = "50") @Min(1) @Max(500) int size) {
+        Decisions.Page p = decisions.list(from, to, page, size);
+        return new DecisionDtos.DecisionPageDto(p.total(), p.page(), p.size(), p.items().stream().map(StoredDecisions::of).toList());
     }
 
+    @Operation(operationId = "verifyDecisionLog", summary = "Check the hash chain of the decision log",
+            description = "Walks the whole log and reports every record whose content or link does not match the chain.")
     @GetMapping("/decisions/verify")
-    Decisions.ChainCheck verify() {
-        return decisions.verifyChain();
+    DecisionDtos.ChainCheckDto verify() {
+        return DecisionDtos.ChainCheckDto.of(decisions.verifyChain());
     }
 
+    @Operation(operationId = "sendFeedback", summary = "Report what happened to one action of a decision",
+            description = "An accepted OFFER enters the customer's compensation ledger once, however often the same feedback is sent; past the "
+                    + "manual's cap it is a 409 compensation_cap_reached and nothing is recorded.")
     @PostMapping(path = "/decisions/{id}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Decisions.FeedbackResult feedback(@PathVariable("id") String id, @Valid @RequestBody FeedbackRequest request, Principal principal) {
-        return decisions.feedback(id, request.action(), request.outcome(), request.helpful(), request.comment(), AuthoringController.actor(principal));
+    DecisionDtos.FeedbackResultDto feedback(@Parameter(description = "The decisionId a guidance answer returned.") @PathVariable("id") @Size(max = 64) String id,
+                                            @Valid @RequestBody DecisionDtos.FeedbackRequest request, Principal principal) {
+        return DecisionDtos.FeedbackResultDto.of(decisions.feedback(id, request.action(), request.outcome(), request.helpful(), request.comment(),
+                AuthoringController.actor(principal)));
     }
 
-    @PostMapping("/changes/{id}/impact")
-    Decisions.Impact impact(@PathVariable("id") long id, @Valid @RequestBody(required = false) ImpactRequest request) {
+    @Operation(operationId = "estimateImpact", summary = "Replay logged decisions against a change",
+            description = "Replays logged situations on the current release and on the change's draft, with the same ledger, and reports which "
+                    + "action codes appear or disappear, with examples.")
+    @PostMapping(path = "/changes/{id}/impact", consumes = MediaType.APPLICATION_JSON_VALUE)
+    DecisionDtos.ImpactDto impact(@PathVariable("id") long id, @Valid @RequestBody(required = false) DecisionDtos.ImpactRequest request) {
         Bundle draft = authoring.changeBundle(id);
         var snapshot = compiler.compile(draft, new Release(0, draft.hash(), Instant.now(), null, "impact of change " + id));
-        ImpactRequest r = request == null ? new ImpactRequest(null, null, null) : request;
-        return decisions.impact(snapshot, r.from(), r.to(), r.sample() == null ? 1000 : r.sample());
+        DecisionDtos.ImpactRequest r = request == null ? new DecisionDtos.ImpactRequest(null, null, null) : request;
+        return DecisionDtos.ImpactDto.of(decisions.impact(snapshot, r.from(), r.to(), r.sample() == null ? 1000 : r.sample()));
     }
 }

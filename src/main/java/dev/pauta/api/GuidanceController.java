@@ -8,14 +8,14 @@ import dev.pauta.guidance.UnknownCodeException;
 import dev.pauta.manual.ManualReader;
 import dev.pauta.manual.Section;
 import dev.pauta.search.SearchQuery;
-import dev.pauta.search.SearchResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -35,13 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 class GuidanceController {
 
-    record CheckResponse(List<GuidanceResponse.ViolationDto> violations) {
-    }
-
-    record SectionResponse(String id, String title, String kind, String locale, List<String> channels, List<String> tags,
-                           String owner, String reviewBy, String markdown, String html, int release) {
-    }
-
     private final Decisions decisions;
     private final SnapshotHolder snapshots;
     private final PautaProperties properties;
@@ -52,13 +45,19 @@ class GuidanceController {
         this.properties = properties;
     }
 
+    @Operation(operationId = "decide", summary = "Decide the next best actions for a situation",
+            description = "Runs the current release's rules on the situation, searches the manual, checks the draft and logs the decision "
+                    + "before answering. Keep decisionId: feedback and the logged record are found by it. Unknown codes are a 400 unknown_code "
+                    + "listing the known ones.")
     @PostMapping(path = "/guidance", consumes = MediaType.APPLICATION_JSON_VALUE)
     GuidanceResponse guidance(@Valid @RequestBody GuidanceRequest request, Principal principal) {
         return GuidanceResponse.of(decisions.decide(request.toSituation(), AuthoringController.actor(principal)));
     }
 
+    @Operation(operationId = "checkDraft", summary = "Check a draft reply against the phrase tables",
+            description = "Flags forbidden phrases (with what to say instead) and the channel's checks, with character offsets into the text.")
     @PostMapping(path = "/check", consumes = MediaType.APPLICATION_JSON_VALUE)
-    CheckResponse check(@Valid @RequestBody CheckRequest request) {
+    ManualDtos.CheckResponse check(@Valid @RequestBody CheckRequest request) {
         Snapshot snapshot = snapshots.current();
         var checker = snapshot.checkers().get(request.locale());
         if (checker == null) {
@@ -68,15 +67,21 @@ class GuidanceController {
         if (channel != null && !snapshot.vocabularies().get(request.locale()).channels().containsKey(channel)) {
             throw new UnknownCodeException("channel", channel, snapshot.vocabularies().get(request.locale()).channels().keySet());
         }
-        return new CheckResponse(checker.check(channel, request.text()).stream().map(GuidanceResponse.ViolationDto::of).toList());
+        return new ManualDtos.CheckResponse(checker.check(channel, request.text()).stream().map(GuidanceResponse.ViolationDto::of).toList());
     }
 
+    @Operation(operationId = "searchManual", summary = "Search the manual",
+            description = "Full-text search of the current release in one locale, with misspellings corrected, facet counts by kind and channel, "
+                    + "and highlighted snippets. The query is searched as words, never parsed as syntax.")
     @GetMapping("/search")
-    SearchResult search(@RequestParam(name = "q", defaultValue = "") @Size(max = 500) String q,
-                        @RequestParam(name = "locale", required = false) String locale,
-                        @RequestParam(name = "kind", required = false) String kind,
-                        @RequestParam(name = "channel", required = false) String channel,
-                        @RequestParam(name = "limit", defaultValue = "10") @Min(1) @Max(100) int limit) {
+    ManualDtos.SearchResponse search(
+            @Parameter(description = "Words to look for; empty lists sections by relevance to nothing (all).") @RequestParam(name = "q", defaultValue = "") @Size(max = 500) String q,
+            @Parameter(description = "A locale of the manual; pauta.default-locale when absent.", example = "es") @RequestParam(name = "locale", required = false)
+            @Size(max = 5) String locale,
+            @Parameter(description = "Only sections of this kind.", schema = @Schema(allowableValues = {"foundation", "guideline", "protocol", "policy", "reference"}))
+            @RequestParam(name = "kind", required = false) String kind,
+            @Parameter(description = "Only sections for this channel code.", example = "PHONE") @RequestParam(name = "channel", required = false) @Size(max = 40) String channel,
+            @RequestParam(name = "limit", defaultValue = "10") @Min(1) @Max(100) int limit) {
         Snapshot snapshot = snapshots.current();
         String loc = locale == null || locale.isBlank() ? properties.defaultLocale() : locale;
         var index = snapshot.indexes().get(loc);
@@ -90,11 +95,15 @@ class GuidanceController {
         if (channel != null && !channel.isBlank() && !channels.contains(channel)) {
             throw new UnknownCodeException("channel", channel, channels);
         }
-        return index.search(new SearchQuery(q, loc, blankToNull(kind), blankToNull(channel), limit));
+        return ManualDtos.SearchResponse.of(index.search(new SearchQuery(q, loc, blankToNull(kind), blankToNull(channel), limit)));
     }
 
+    @Operation(operationId = "getSection", summary = "Read a section of the manual",
+            description = "One section of the current release in one locale, as Markdown and as sanitized HTML. An unknown id is a 404 listing the known ones.")
     @GetMapping("/sections/{id}")
-    SectionResponse section(@PathVariable("id") String id, @RequestParam(name = "locale", required = false) String locale) {
+    ManualDtos.SectionResponse section(@Parameter(example = "delay-compensation") @PathVariable("id") @Size(max = 120) String id,
+                                       @Parameter(description = "A locale of the manual; pauta.default-locale when absent.", example = "en")
+                                       @RequestParam(name = "locale", required = false) @Size(max = 5) String locale) {
         Snapshot snapshot = snapshots.current();
         String loc = locale == null || locale.isBlank() ? properties.defaultLocale() : locale;
         if (!snapshot.locales().contains(loc)) {
@@ -102,7 +111,7 @@ class GuidanceController {
         }
         Section s = snapshot.manual().section(loc, id).orElseThrow(() -> new SectionNotFoundException(id, loc,
                 snapshot.manual().sections(loc).stream().map(Section::id).collect(Collectors.toCollection(TreeSet::new))));
-        return new SectionResponse(s.id(), s.title(), s.kind(), s.locale(), s.channels(), s.tags(), s.owner(), s.reviewBy().toString(),
+        return new ManualDtos.SectionResponse(s.id(), s.title(), s.kind(), s.locale(), s.channels(), s.tags(), s.owner(), s.reviewBy().toString(),
                 s.markdown(), s.html(), snapshot.release().number());
     }
 

@@ -1,37 +1,56 @@
 package dev.pauta.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.pauta.rules.Situation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
 
 /** The v1 wire form of a situation; only locale, channel and intent are required. */
+@Schema(name = "GuidanceRequest", description = "A situation: the contact, who the customer is, the order and how the interaction is going.")
+@FixHint("send locale, channel and intent (codes of the current release; an unknown one is answered with the known ones); every other field is optional")
 record GuidanceRequest(
-        @NotBlank @Size(max = 10) String locale,
-        @NotBlank @Size(max = 40) String channel,
-        @NotBlank @Size(max = 60) String intent,
-        @Valid CustomerDto customer,
-        @Valid OrderDto order,
-        @Valid InteractionDto interaction,
-        @Size(max = 20_000) String draft) {
+        @Schema(description = "A locale of the manual.", example = "es") @NotNull @Size(min = 2, max = 5) @Pattern(regexp = Formats.LOCALE) String locale,
+        @Schema(description = "A channel code of the current release; the shipped manual defines PHONE, EMAIL, CHAT, SOCIAL, STORE, WEB.", example = "PHONE")
+        @NotNull @Size(min = 1, max = 40) @Pattern(regexp = Formats.NOT_BLANK) String channel,
+        @Schema(description = "An intent code of the current release, such as ORDER_DELAYED, COMPLAINT, REFUND or OTHER.", example = "ORDER_DELAYED")
+        @NotNull @Size(min = 1, max = 60) @Pattern(regexp = Formats.NOT_BLANK) String intent,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Valid CustomerDto customer,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Valid OrderDto order,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Valid InteractionDto interaction,
+        @Schema(description = "The reply the agent is writing; phrases to avoid are flagged with offsets into it.") @Size(max = 20_000) String draft) {
 
-    record CustomerDto(@Size(max = 120) String id, @Size(max = 40) String type, @Size(max = 40) String tier,
-                       @Size(max = 10) List<@NotBlank @Size(max = 40) String> specialNeeds) {
+    @Schema(name = "Customer")
+    record CustomerDto(
+            @Schema(description = "The caller's own id; the decision log keeps a keyed hash of it.", example = "C-1042") @Size(max = 120) String id,
+            @Schema(description = "A customer-type code of the current release, such as FRIENDLY, DEMANDING or ANGRY.", example = "DEMANDING") @Size(max = 40) String type,
+            @Schema(description = "A tier code of the current release: STANDARD, GOLD, VIP when shipped.", example = "GOLD") @Size(max = 40) String tier,
+            @ArraySchema(schema = @Schema(description = "A special-needs code of the current release, such as ELDERLY.", example = "ELDERLY"), maxItems = 10)
+            @Size(max = 10) List<@NotNull @Size(min = 1, max = 40) @Pattern(regexp = Formats.NOT_BLANK) String> specialNeeds) {
     }
 
-    record OrderDto(@Size(max = 120) String id, @Min(0) @Max(3650) Integer delayDays,
-                    @DecimalMin("0") @DecimalMax("100000000") BigDecimal value, @Size(max = 3) String currency) {
+    @Schema(name = "Order")
+    record OrderDto(@Schema(example = "O-77") @Size(max = 120) String id,
+                    @Schema(description = "Whole days the order is late.", example = "6") @Min(0) @Max(3650) Integer delayDays,
+                    @Schema(example = "120.5") @DecimalMin("0") @DecimalMax("100000000") BigDecimal value,
+                    @Schema(example = "EUR") @Size(max = 3) String currency) {
     }
 
-    record InteractionDto(@Min(0) @Max(100_000) Integer waitMinutes, @Min(0) @Max(1000) Integer transfers,
-                          @Min(0) @Max(10_000) Integer contactsAboutIssue, @DecimalMin("-1") @DecimalMax("1") Double sentiment,
-                          @Size(max = 10_000) String text) {
+    @Schema(name = "Interaction")
+    record InteractionDto(@Schema(example = "19") @Min(0) @Max(100_000) Integer waitMinutes,
+                          @Schema(example = "1") @Min(0) @Max(1000) Integer transfers,
+                          @Schema(example = "2") @Min(0) @Max(10_000) Integer contactsAboutIssue,
+                          @Schema(description = "From -1 (angry) to 1 (pleased).", example = "-0.4") @DecimalMin("-1") @DecimalMax("1") Double sentiment,
+                          @Schema(description = "What the customer said or wrote.") @Size(max = 10_000) String text) {
     }
 
     Situation toSituation() {

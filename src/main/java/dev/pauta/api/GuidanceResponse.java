@@ -2,40 +2,61 @@ package dev.pauta.api;
 
 import dev.pauta.compliance.Violation;
 import dev.pauta.guidance.Decision;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 
 /** The v1 wire form of a decision, field for field as in the API contract. */
+@Schema(name = "GuidanceResponse", description = "Next best actions citing the manual, what to avoid, where to read, what the draft gets wrong, and why.")
 record GuidanceResponse(
-        String decisionId,
-        int release,
-        List<ActionDto> actions,
+        @Schema(description = "Keep it: feedback and the logged record are found by it.", example = "5b0e3c2a-8f7d-4c1e-9a51-0d2b7e6f4a10") String decisionId,
+        @Schema(description = "The release that decided.", example = "3") int release,
+        @Schema(description = "Highest priority first; every action cites at least one section.") List<ActionDto> actions,
         List<AvoidDto> avoid,
         List<SectionDto> sections,
         List<ViolationDto> violations,
         ExplanationDto explanation) {
 
-    record ActionDto(String type, String code, int priority, String text, String reason, String rule, List<SectionRefDto> sections, Map<String, Object> params) {
+    @Schema(name = "Action")
+    record ActionDto(@Schema(allowableValues = {"SAY", "ASK", "OFFER", "ESCALATE", "TRANSFER", "FOLLOW_UP", "INFORM", "DOCUMENT"}) String type,
+                     @Schema(description = "The action's code in the rules, such as DELAY_COUPON; feedback names it.", example = "DELAY_COUPON") String code,
+                     int priority,
+                     @Schema(description = "Words for the agent, in the request's locale.") String text,
+                     @Schema(description = "Why, in plain words; empty when the manual gives no reason.") String reason,
+                     @Schema(description = "The rule that proposed it.") String rule,
+                     List<SectionRefDto> sections,
+                     @Schema(description = "Parameters the rule set, such as percent; an open object.", example = "{\"percent\": 15}") Map<String, Object> params) {
     }
 
-    record SectionRefDto(String id, String title) {
+    @Schema(name = "SectionRef")
+    record SectionRefDto(@Schema(example = "delay-compensation") String id, String title) {
     }
 
+    @Schema(name = "Avoid")
     record AvoidDto(String phrase, String instead, String section) {
     }
 
-    record SectionDto(String id, String title, String kind, String snippet, float score) {
+    @Schema(name = "SectionMatch")
+    record SectionDto(String id, String title, @Schema(allowableValues = {"foundation", "guideline", "protocol", "policy", "reference"}) String kind,
+                      @Schema(description = "An HTML-escaped snippet; matched words in <mark>.") String snippet, float score) {
     }
 
-    record ViolationDto(int start, int end, String phrase, String instead, String severity, String section, String check) {
+    @Schema(name = "Violation")
+    record ViolationDto(@Schema(description = "Offset of the first character in the checked text.") int start,
+                        @Schema(description = "Offset after the last character (exclusive).") int end,
+                        String phrase, String instead,
+                        @Schema(allowableValues = {"ERROR", "WARNING"}) String severity, String section,
+                        @Schema(description = "Which check found it.", allowableValues = {"phrase", "shouting", "greeting", "closing", "maxChars"}) String check) {
         static ViolationDto of(Violation v) {
             return new ViolationDto(v.start(), v.end(), v.phrase(), v.instead(), v.severity(), v.section(), v.check());
         }
     }
 
+    @Schema(name = "NotApplied")
     record NotAppliedDto(String code, String why) {
     }
 
+    @Schema(name = "Explanation")
     record ExplanationDto(List<String> rulesFired, List<NotAppliedDto> notApplied, long tookMicros) {
     }
 

@@ -1,0 +1,89 @@
+package dev.pauta.api;
+
+import dev.pauta.decisions.Decisions;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The wire forms of decision records: read back, listed, checked, given feedback, and replayed for a change's impact. */
+final class DecisionDtos {
+
+    private DecisionDtos() {
+    }
+
+    @Schema(name = "FeedbackRequest")
+    @FixHint("send action (a code from the decision's actions) and outcome (ACCEPTED or REJECTED); helpful and comment are optional")
+    record FeedbackRequest(@Schema(description = "The code of one of the decision's actions.", example = "DELAY_COUPON")
+                           @NotNull @Size(min = 1, max = 60) @Pattern(regexp = Formats.NOT_BLANK) String action,
+                           @Schema(allowableValues = {"ACCEPTED", "REJECTED"}) @NotNull @Pattern(regexp = "^(ACCEPTED|REJECTED)$") String outcome,
+                           Boolean helpful,
+                           @Size(max = 2000) String comment) {
+    }
+
+    @Schema(name = "ImpactRequest")
+    @FixHint("send from and to as ISO-8601 instants (2026-11-01T00:00:00Z) and sample between 1 and 100000, or no body for the last 1000 decisions")
+    record ImpactRequest(@Schema(description = "Replay decisions logged at or after this instant.") Instant from,
+                         @Schema(description = "Replay decisions logged before this instant.") Instant to,
+                         @Schema(description = "At most this many decisions, newest first; 1000 when absent.") @Min(1) @Max(100_000) Integer sample) {
+    }
+
+    @Schema(name = "Feedback")
+    record FeedbackDto(String action, @Schema(allowableValues = {"ACCEPTED", "REJECTED"}) String outcome, @Schema(nullable = true) Boolean helpful,
+                       @Schema(nullable = true) String comment, String caller, Instant at) {
+    }
+
+    @Schema(name = "DecisionRecord", description = "A logged decision: the situation as logged (masked fields as configured) and the decision, "
+            + "in the schemas of the guidance request and response.")
+    record DecisionRecordDto(String decisionId, Instant at, int release, String caller,
+                             @Schema(description = "The version of the stored form the record was read from.", allowableValues = {"1"}) int schemaVersion,
+                             GuidanceRequest situation, GuidanceResponse decision, long latencyMicros, List<FeedbackDto> feedback) {
+    }
+
+    @Schema(name = "DecisionPage")
+    record DecisionPageDto(long total, int page, int size, List<DecisionRecordDto> items) {
+    }
+
+    @Schema(name = "FeedbackResult")
+    record FeedbackResultDto(String decisionId, String action, @Schema(allowableValues = {"ACCEPTED", "REJECTED"}) String outcome,
+                             @Schema(description = "What the ledger did: an accepted offer is recorded once.",
+                                     allowableValues = {"RECORDED", "ALREADY_RECORDED", "NOT_APPLICABLE"}) String ledger) {
+        static FeedbackResultDto of(Decisions.FeedbackResult r) {
+            return new FeedbackResultDto(r.decisionId(), r.action(), r.outcome(), r.ledger());
+        }
+    }
+
+    @Schema(name = "BrokenRecord")
+    record BrokenRecordDto(long seq, String decisionId, String problem) {
+    }
+
+    @Schema(name = "ChainCheck")
+    record ChainCheckDto(boolean ok, long checked, long broken, List<BrokenRecordDto> brokenRecords,
+                         @Schema(nullable = true) Long brokenAtSeq, @Schema(nullable = true) String brokenDecisionId, @Schema(nullable = true) String problem) {
+        static ChainCheckDto of(Decisions.ChainCheck c) {
+            return new ChainCheckDto(c.ok(), c.checked(), c.broken(),
+                    c.brokenRecords().stream().map(b -> new BrokenRecordDto(b.seq(), b.decisionId(), b.problem())).toList(),
+                    c.brokenAtSeq(), c.brokenDecisionId(), c.problem());
+        }
+    }
+
+    @Schema(name = "ImpactExample")
+    record ImpactExampleDto(String decisionId, List<String> before, List<String> after) {
+    }
+
+    @Schema(name = "Impact")
+    record ImpactDto(int replayed, int changed,
+                     @Schema(description = "Action codes that appear, with how many decisions gain them.") Map<String, Integer> appeared,
+                     @Schema(description = "Action codes that disappear, with how many decisions lose them.") Map<String, Integer> disappeared,
+                     List<ImpactExampleDto> examples, int currentRelease) {
+        static ImpactDto of(Decisions.Impact i) {
+            return new ImpactDto(i.replayed(), i.changed(), i.appeared(), i.disappeared(),
+                    i.examples().stream().map(e -> new ImpactExampleDto(e.decisionId(), e.before(), e.after())).toList(), i.currentRelease());
+        }
+    }
+}
