@@ -66,7 +66,7 @@ class GeneratedClientTest {
         assertThat(feedback.getLedger()).isEqualTo(FeedbackResult.LedgerEnum.RECORDED);
 
         DecisionRecord record = decisions.getDecision(decision.getDecisionId());
-        assertThat(record.getSchemaVersion()).isEqualTo(DecisionRecord.SchemaVersionEnum.NUMBER_1);
+        assertThat(record.getSchemaVersion()).isEqualTo(DecisionRecord.SchemaVersionEnum.NUMBER_2);
         assertThat(record.getSituation().getIntent()).isEqualTo("ORDER_DELAYED");
         assertThat(record.getSituation().getOrder().getDelayDays()).isEqualTo(6);
         assertThat(record.getSituation().getCustomer().getId()).as("the log keeps a keyed hash of the customer id").startsWith("hash:");
