@@ -73,7 +73,9 @@ final class DecisionDtos {
     }
 
     @Schema(name = "ImpactExample")
-    record ImpactExampleDto(String decisionId, List<String> before, List<String> after) {
+    record ImpactExampleDto(String decisionId, List<String> before, List<String> after,
+                            @Schema(description = "Codes held back before the change.") List<String> notAppliedBefore,
+                            @Schema(description = "Codes held back under the change.") List<String> notAppliedAfter) {
     }
 
     @Schema(name = "Impact")
@@ -83,7 +85,7 @@ final class DecisionDtos {
                      List<ImpactExampleDto> examples, int currentRelease) {
         static ImpactDto of(Decisions.Impact i) {
             return new ImpactDto(i.replayed(), i.changed(), i.appeared(), i.disappeared(),
-                    i.examples().stream().map(e -> new ImpactExampleDto(e.decisionId(), e.before(), e.after())).toList(), i.currentRelease());
+                    i.examples().stream().map(e -> new ImpactExampleDto(e.decisionId(), e.before(), e.after(), e.notAppliedBefore(), e.notAppliedAfter())).toList(), i.currentRelease());
         }
     }
 }

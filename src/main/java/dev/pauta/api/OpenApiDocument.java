@@ -62,8 +62,8 @@ class OpenApiDocument {
 
     private static Map<String, Entry> operations() {
         Map<String, Entry> o = new LinkedHashMap<>();
-        o.put("decide", new Entry("Guidance", Map.of(400, List.of("unknown_code"), 413, List.of("decision_too_large"),
-                503, List.of("decision_log_unavailable", "rules_did_not_settle"))));
+        o.put("decide", new Entry("Guidance", Map.of(400, List.of("unknown_code"), 413, List.of("decision_too_large"), 422, List.of("rule_failed"),
+                503, List.of("decision_log_unavailable", "rules_did_not_settle", "rule_budget_exceeded"))));
         o.put("checkDraft", new Entry("Guidance", Map.of(400, List.of("unknown_code"))));
         o.put("searchManual", new Entry("Manual", Map.of(400, List.of("unknown_code"))));
         o.put("getSection", new Entry("Manual", Map.of(400, List.of("unknown_code"), 404, List.of("section_not_found"))));
@@ -72,7 +72,8 @@ class OpenApiDocument {
         o.put("verifyDecisionLog", new Entry("Decisions", Map.of()));
         o.put("sendFeedback", new Entry("Decisions", Map.of(400, List.of("unknown_code"), 404, List.of("decision_not_found"),
                 409, List.of("compensation_cap_reached"), 503, List.of("ledger_busy"))));
-        o.put("estimateImpact", new Entry("Authoring", Map.of(404, List.of("not_found"))));
+        o.put("estimateImpact", new Entry("Authoring", Map.of(404, List.of("not_found"), 422, List.of("invalid_bundle", "rule_failed"),
+                503, List.of("rules_did_not_settle", "rule_budget_exceeded"))));
         o.put("createChange", new Entry("Authoring", Map.of()));
         o.put("listChanges", new Entry("Authoring", Map.of()));
         o.put("getChange", new Entry("Authoring", Map.of(404, List.of("not_found"))));

@@ -41,6 +41,7 @@ final class ProblemSchemas {
                 .addProperty("entries", new ArraySchema().description("The accepted offers that count against the cap (compensation_cap_reached).")
                         .items(new ObjectSchema().addProperty("code", new StringSchema()).addProperty("decisionId", new StringSchema())
                                 .addProperty("acceptedAt", new StringSchema().format("date-time"))))
+                .addProperty("rule", new StringSchema().description("The policy rule that failed or ran too long (rule_failed, rule_budget_exceeded, rules_did_not_settle)."))
                 .addProperty("size", new IntegerSchema().format("int64").description("The size sent, in bytes (decision_too_large)."))
                 .addProperty("limit", new IntegerSchema().format("int64").description("The largest size accepted, in bytes (decision_too_large)."));
         problem.setRequired(List.of("code", "detail", "hint", "status", "title"));
@@ -107,7 +108,11 @@ final class ProblemSchemas {
             Map.entry("decision_log_unavailable", new String[] {"The decision could not be recorded, so none is given: the log writer is behind.",
                     "retry in a moment; the service is under load"}),
             Map.entry("ledger_busy", new String[] {"The ledger is busy; nothing was recorded.", "send the same feedback again"}),
-            Map.entry("rules_did_not_settle", new String[] {"The policy rules did not settle for this situation.", "tell the policy owners"}));
+            Map.entry("rules_did_not_settle", new String[] {"The policy rules did not settle for this situation.", "tell the policy owners"}),
+            Map.entry("rule_failed", new String[] {"A policy rule failed for this situation: rule 'Waits per word' divided by zero.",
+                    "check the values sent for zeros or missing fields; if they are right, tell the policy owners that the rule named fails on them"}),
+            Map.entry("rule_budget_exceeded", new String[] {"The policy rules took too long for this situation: rule 'Escalate on repeat contacts' was being matched.",
+                    "retry in a moment; if it keeps happening for this situation, tell the policy owners that the rule named is too slow"}));
 
     static Map<String, Object> example(HttpStatus status, String code, String path) {
         Map<String, Object> example = new LinkedHashMap<>();
@@ -137,6 +142,8 @@ final class ProblemSchemas {
                 example.put("entries", List.of(Map.of("code", "DELAY_COUPON", "decisionId", "5b0e3c2a-8f7d-4c1e-9a51-0d2b7e6f4a10",
                         "acceptedAt", "2026-11-20T09:12:00Z")));
             }
+            case "rule_failed" -> example.put("rule", "Waits per word");
+            case "rule_budget_exceeded" -> example.put("rule", "Escalate on repeat contacts");
             default -> {
             }
         }
