@@ -32,13 +32,11 @@ import org.drools.drl.ast.descr.AtomicExprDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.BindingDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
-import org.drools.drl.ast.descr.ConnectiveType;
 import org.drools.drl.ast.descr.ConstraintConnectiveDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RelationalExprDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlExprParserFactory;
 import org.kie.internal.builder.conf.LanguageLevelOption;
 
 /**
@@ -100,48 +98,6 @@ final class ContractReader {
         return Optional.of(new RuleContract(rule.getName(), path, ruleLine, List.copyOf(reader.tables), List.copyOf(reader.columns), reader.emits));
     }
 
-    /** The one table a PolicyRow pattern names with {@code table == "name"} among the constraints it must meet, if it names exactly one. */
-    static Optional<String> table(PatternDescr pattern, LanguageLevelOption level) {
-        Set<String> named = new LinkedHashSet<>();
-        for (BaseDescr constraint : pattern.getDescrs()) {
-            if (constraint instanceof ExprConstraintDescr expr) {
-                required(parse(expr.getExpression(), level), named);
-            }
-        }
-        return named.size() == 1 ? Optional.of(named.iterator().next()) : Optional.empty();
-    }
-
-    private static void required(BaseDescr descr, Set<String> named) {
-        if (descr instanceof ConstraintConnectiveDescr c && c.getConnective() == ConnectiveType.AND) {
-            c.getDescrs().forEach(d -> required(d, named));
-        } else if (descr instanceof RelationalExprDescr r && r.getOperator().equals("==")) {
-            tableNamed(r).ifPresent(named::add);
-        }
-    }
-
-    /** The table a comparison of the {@code table} property with a quoted name names. */
-    private static Optional<String> tableNamed(RelationalExprDescr r) {
-        Optional<String> left = atom(r.getLeft());
-        Optional<String> right = atom(r.getRight());
-        if (left.filter("table"::equals).isPresent()) {
-            return right.flatMap(ContractReader::quoted);
-        }
-        return right.filter("table"::equals).isPresent() ? left.flatMap(ContractReader::quoted) : Optional.empty();
-    }
-
-    private static Optional<String> atom(BaseDescr descr) {
-        return descr instanceof AtomicExprDescr a ? Optional.of(a.getExpression().trim()) : Optional.empty();
-    }
-
-    private static Optional<String> quoted(String text) {
-        return text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"") && text.indexOf('"', 1) == text.length() - 1
-                ? Optional.of(text.substring(1, text.length() - 1)) : Optional.empty();
-    }
-
-    private static ConstraintConnectiveDescr parse(String constraint, LanguageLevelOption level) {
-        return DrlExprParserFactory.getDrlExprParser(level).parse(constraint);
-    }
-
     private void conditions(BaseDescr descr, int ruleLine) {
         if (descr instanceof PatternDescr pattern) {
             pattern(pattern, ruleLine);
@@ -171,26 +127,17 @@ final class ContractReader {
         line = Math.max(pattern.getLine(), ruleLine);
         List<ConstraintConnectiveDescr> constraints = new ArrayList<>();
         for (BaseDescr constraint : pattern.getDescrs()) {
-            constraints.add(parse(((ExprConstraintDescr) constraint).getExpression(), level));
+            constraints.add(PatternTables.parse(((ExprConstraintDescr) constraint).getExpression(), level));
         }
         String table = null;
         if (type.name().equals(POLICY_ROW)) {
-            constraints.forEach(this::tablesMentioned);
-            table = table(pattern, level).orElse(null);
+            constraints.forEach(c -> PatternTables.mentioned(c).forEach(t -> tables.add(new TableRead(t, line))));
+            table = PatternTables.named(pattern, level).orElse(null);
         }
         Where where = new Where(type, table);
         constraints.forEach(c -> walk(c, where, false));
         if (pattern.getIdentifier() != null) {
             bindings.put(pattern.getIdentifier(), new Bound(type, table, null, false));
-        }
-    }
-
-    /** Every table a pattern compares its {@code table} with, under || too: their rows must reach the rules. */
-    private void tablesMentioned(BaseDescr descr) {
-        if (descr instanceof ConstraintConnectiveDescr c) {
-            c.getDescrs().forEach(this::tablesMentioned);
-        } else if (descr instanceof RelationalExprDescr r) {
-            tableNamed(r).ifPresent(t -> tables.add(new TableRead(t, line)));
         }
     }
 

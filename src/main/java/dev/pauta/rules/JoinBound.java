@@ -41,7 +41,7 @@ record JoinBound(List<String> tables) {
             }
             String type = FactTypes.matchable(String.valueOf(pattern.getObjectType())).map(FactTypes.FactType::name).orElse("");
             tables.add(switch (type) {
-                case "PolicyRow" -> ContractReader.table(pattern, level).orElse(ANY_TABLE);
+                case "PolicyRow" -> PatternTables.named(pattern, level).orElse(ANY_TABLE);
                 case "SpecialNeed", "CompensationEntry" -> MANY;
                 default -> ONE;
             });
