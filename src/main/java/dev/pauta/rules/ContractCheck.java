@@ -7,6 +7,7 @@ import dev.pauta.manual.TableRow;
 import dev.pauta.rules.RuleContract.ColumnRead;
 import dev.pauta.rules.RuleContract.TableRead;
 import dev.pauta.rules.RuleContract.Use;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -46,9 +47,11 @@ public final class ContractCheck {
 
     public List<Problem> problems(List<RuleContract> contracts) {
         Set<Problem> problems = new LinkedHashSet<>();
+        // Many rules may read one column: a table's own problem is reported once, naming the first rule that reads it.
+        Set<String> cells = new TreeSet<>();
         for (RuleContract contract : contracts) {
             tables(contract, problems);
-            columns(contract, problems);
+            columns(contract, problems, cells);
         }
         sameInEveryLocale(contracts, problems);
         problems.addAll(codes.problems(contracts));
@@ -79,7 +82,7 @@ public final class ContractCheck {
         }
     }
 
-    private void columns(RuleContract contract, Set<Problem> problems) {
+    private void columns(RuleContract contract, Set<Problem> problems, Set<String> cells) {
         for (ColumnRead read : contract.columns()) {
             Map<String, PolicyTable> held = held(read.table());
             if (engineTables.contains(read.table()) || held.isEmpty()) {
@@ -94,11 +97,11 @@ public final class ContractCheck {
                         "use one of the table's column keys " + held.values().iterator().next().columns() + ", the words in backticks in its header"));
             } else {
                 PolicyTable having = held.values().stream().filter(t -> t.columns().contains(read.column())).findFirst().orElseThrow();
-                lacking.values().forEach(table -> problems.add(Problem.at(table.path(), table.line(), "table '" + read.table() + "' has no column '" + read.column()
-                        + "', which " + reader + " reads; " + where(having) + " has it",
+                lacking.values().stream().filter(table -> cells.add(where(table) + " " + read.column())).forEach(table -> problems.add(Problem.at(table.path(),
+                        table.line(), "table '" + read.table() + "' has no column '" + read.column() + "', which " + reader + " reads; " + where(having) + " has it",
                         "add the column to this table with the same key in backticks as in the other locales")));
             }
-            if (read.use() == Use.NUMBER) {
+            if (read.use() == Use.NUMBER && cells.add(read.table() + " " + read.column() + " as a number")) {
                 numbers(read, reader, held, problems);
             }
         }
@@ -165,15 +168,15 @@ public final class ContractCheck {
         if (a.trim().equals(b.trim())) {
             return true;
         }
-        Optional<java.math.BigDecimal> x = number(a);
-        Optional<java.math.BigDecimal> y = number(b);
+        Optional<BigDecimal> x = number(a);
+        Optional<BigDecimal> y = number(b);
         if (uses.contains(Use.NUMBER) && x.isPresent() && y.isPresent()) {
             return x.get().compareTo(y.get()) == 0;
         }
         return uses.equals(EnumSet.of(Use.LIST)) && items(a).equals(items(b));
     }
 
-    private static Optional<java.math.BigDecimal> number(String cell) {
+    private static Optional<BigDecimal> number(String cell) {
         return Optional.ofNullable(new TableRow(0, Map.of("cell", cell)).number("cell"));
     }
 

@@ -147,6 +147,18 @@ class LocaleContractTest {
     }
 
     @Test
+    void aCellManyRulesReadIsReportedOnceAtItsRow() {
+        String en = "manual/en/long-wait.md";
+        int gesture = copy.row(en, cells -> cells.get(0).equals("gesturePercent"));
+        copy.setCell(en, gesture, 1, "five");
+
+        assertThat(copy.problems()).filteredOn(p -> p.path().equals(en)).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(gesture);
+            assertThat(p.message()).contains("'value' of table 'long-wait' says 'five', which is not a number");
+        });
+    }
+
+    @Test
     void aRuleReadingATableNoLocaleHoldsIsRefusedAtItsPattern() {
         copy.rule("""
                 rule "Loyalty bonus"
