@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Situation → Decision on the current snapshot: rules propose, the manual supplies the words,
@@ -77,7 +78,7 @@ public final class GuidanceService {
 
         Map<String, Script> scripts = snapshot.scripts().get(locale);
         List<Decision.NotApplied> notApplied = new ArrayList<>();
-        List<Proposal> kept = arbitrate(evaluation, scripts, notApplied);
+        List<Proposal> kept = arbitrate(evaluation, scripts, id -> snapshot.manual().section(locale, id).map(Section::title).orElse(id), notApplied);
         List<Decision.Action> actions = kept.stream().map(p -> action(snapshot, locale, scripts, p)).toList();
 
         List<Decision.Avoid> avoid = avoid(snapshot.checkers().get(locale).phrases(), situation.intent());
@@ -89,39 +90,67 @@ public final class GuidanceService {
                 new Decision.Explanation(fired, notApplied, micros));
     }
 
-    /** Holds remove their codes; a code proposed twice keeps its highest priority; offers never stack. */
-    static List<Proposal> arbitrate(Evaluation evaluation, Map<String, Script> scripts, List<Decision.NotApplied> notApplied) {
+    /** The parameter an offer declares its worth with. */
+    static final String WORTH = "percent";
+    /** The scripts that say why an offer was not made: one worth more was, or one worth the same came first by priority. */
+    static final String NOT_STACKED = "OFFER_NOT_STACKED";
+    static final String SAME_WORTH = "OFFER_SAME_WORTH";
+    static final Set<String> OFFER_SCRIPTS = Set.of(NOT_STACKED, SAME_WORTH);
+    /** Worth first, then priority, then the code, so which proposal wins never depends on the order rules fired in. */
+    private static final Comparator<Proposal> PREFERRED = Comparator.comparingDouble(GuidanceService::worth).reversed()
+            .thenComparing(Comparator.comparingInt(Proposal::priority).reversed())
+            .thenComparing(Proposal::code);
+
+    /**
+     * Holds remove their codes; a code proposed twice keeps the proposal worth most, then the one of highest priority.
+     * Offers never stack: the one worth most (the percent it declares) is made, the higher priority breaking a tie, and
+     * every other offer is listed as not applied with the manual's words for why.
+     *
+     * @param titles the title of a section by id, in the request's locale
+     */
+    static List<Proposal> arbitrate(Evaluation evaluation, Map<String, Script> scripts, Function<String, String> titles, List<Decision.NotApplied> notApplied) {
         Map<String, Hold> holds = new LinkedHashMap<>();
         evaluation.holds().forEach(h -> holds.putIfAbsent(h.code(), h));
         Map<String, Proposal> byCode = new LinkedHashMap<>();
         for (Proposal p : evaluation.proposals()) {
-            Hold hold = holds.get(p.code());
-            if (hold != null) {
-                continue;
+            if (!holds.containsKey(p.code())) {
+                byCode.merge(p.code(), p, (a, b) -> PREFERRED.compare(b, a) < 0 ? b : a);
             }
-            byCode.merge(p.code(), p, (a, b) -> b.priority() > a.priority() ? b : a);
         }
         holds.values().forEach(h -> {
             if (evaluation.proposals().stream().anyMatch(p -> p.code().equals(h.code()))) {
                 notApplied.add(new Decision.NotApplied(h.code(), words(scripts, h.reason(), h.params(), "held back by rule '" + h.rule() + "'")));
             }
         });
-        List<Proposal> ordered = new ArrayList<>(byCode.values());
-        ordered.sort(Comparator.comparingInt(Proposal::priority).reversed());
-        List<Proposal> kept = new ArrayList<>();
-        Proposal offer = null;
-        for (Proposal p : ordered) {
-            if (p.type().equals("OFFER")) {
-                if (offer != null) {
-                    notApplied.add(new Decision.NotApplied(p.code(), words(scripts, "OFFER_NOT_STACKED", Map.of("winner", offer.code()),
-                            "does not stack with " + offer.code())));
-                    continue;
-                }
-                offer = p;
-            }
-            kept.add(p);
-        }
+        List<Proposal> offers = byCode.values().stream().filter(GuidanceService::isOffer).sorted(PREFERRED).toList();
+        Proposal made = offers.isEmpty() ? null : offers.get(0);
+        offers.stream().skip(1).forEach(other -> notApplied.add(notMade(other, made, scripts, titles)));
+        List<Proposal> kept = new ArrayList<>(byCode.values());
+        kept.removeIf(p -> isOffer(p) && p != made);
+        kept.sort(Comparator.comparingInt(Proposal::priority).reversed());
         return kept;
+    }
+
+    private static boolean isOffer(Proposal p) {
+        return "OFFER".equals(p.type());
+    }
+
+    /** What an offer is worth: the percent it declares (validation requires one); any other action, or a missing percent, is worth least. */
+    private static double worth(Proposal p) {
+        double percent = isOffer(p) && p.params().get(WORTH) instanceof Number n ? n.doubleValue() : Double.NaN;
+        return Double.isNaN(percent) ? Double.NEGATIVE_INFINITY : percent;
+    }
+
+    private static Decision.NotApplied notMade(Proposal offer, Proposal made, Map<String, Script> scripts, Function<String, String> titles) {
+        boolean tie = worth(offer) == worth(made);
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("winner", made.code());
+        params.put("winnerSection", made.sections().isEmpty() ? made.code() : titles.apply(made.sections().get(0)));
+        params.put("winnerPercent", made.params().getOrDefault(WORTH, "?"));
+        params.put(WORTH, offer.params().getOrDefault(WORTH, "?"));
+        String fallback = tie ? "worth the same as " + made.code() + ", which comes first by priority; offers never stack"
+                : "worth less than " + made.code() + "; offers never stack";
+        return new Decision.NotApplied(offer.code(), words(scripts, tie ? SAME_WORTH : NOT_STACKED, params, fallback));
     }
 
     private static String words(Map<String, Script> scripts, String code, Map<String, Object> params, String fallback) {

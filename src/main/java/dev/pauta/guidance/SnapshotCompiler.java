@@ -11,6 +11,7 @@ import dev.pauta.manual.PolicyTable;
 import dev.pauta.manual.Problem;
 import dev.pauta.manual.Release;
 import dev.pauta.manual.TableRow;
+import dev.pauta.rules.ContractCheck;
 import dev.pauta.rules.RuleCompiler;
 import dev.pauta.rules.RuleSet;
 import dev.pauta.search.SectionIndex;
@@ -86,12 +87,19 @@ public final class SnapshotCompiler {
             ruleRows.put(locale, ruleRows(manual, locale));
         }
         compareLocales(manual, vocabularies, scripts, problems);
+        uniqueTables(manual, problems);
 
         RuleCompiler.Result rules = ruleCompiler.compile(bundle.withPrefix("rules/"),
                 id -> manual.locales().stream().allMatch(locale -> manual.section(locale, id).isPresent()));
         problems.addAll(rules.problems());
         Map<String, RuleSet.PolicyFacts> policyFacts = new TreeMap<>();
         if (rules.ok()) {
+            Map<String, Set<String>> scriptCodes = new TreeMap<>();
+            scripts.forEach((locale, byCode) -> scriptCodes.put(locale, byCode.keySet()));
+            Map<String, Map<String, Set<String>>> vocabularyCodes = new TreeMap<>();
+            vocabularies.forEach((locale, vocabulary) -> vocabularyCodes.put(locale, vocabularyCodes(vocabulary)));
+            problems.addAll(new ContractCheck(manual, ENGINE_TABLES, scriptCodes, vocabularyCodes, GuidanceService.OFFER_SCRIPTS)
+                    .problems(rules.ruleSet().contracts()));
             ruleRows.forEach((locale, rows) -> policyFacts.put(locale, rules.ruleSet().policyFacts(rows)));
             policyFacts.values().stream().flatMap(facts -> rules.ruleSet().oversizedJoins(facts).stream()).distinct().forEach(problems::add);
         }
@@ -111,6 +119,29 @@ public final class SnapshotCompiler {
         manual.table(locale, "intents").ifPresent(t -> t.rows().forEach(r -> keywords.put(r.text("code"), r.list("keywords"))));
         return new Vocabulary(labels(manual, locale, "channels"), labels(manual, locale, "intents"), keywords,
                 labels(manual, locale, "tiers"), labels(manual, locale, "customer-types"), labels(manual, locale, "special-needs"));
+    }
+
+    /** The fact properties that hold a vocabulary's codes, so the codes a rule joins from them ("TONE_" + $type) can be checked for scripts. */
+    private static Map<String, Set<String>> vocabularyCodes(Vocabulary vocabulary) {
+        return Map.of("Contact.channel", vocabulary.channels().keySet(), "Contact.intent", vocabulary.intents().keySet(),
+                "Customer.tier", vocabulary.tiers().keySet(), "Customer.type", vocabulary.customerTypes().keySet(),
+                "SpecialNeed.code", vocabulary.specialNeeds().keySet());
+    }
+
+    /** Rules read every row of a table name in a locale and the vocabulary only the first table: two tables of one name would disagree unseen. */
+    private static void uniqueTables(Manual manual, List<Problem> problems) {
+        for (String locale : manual.locales()) {
+            Map<String, PolicyTable> first = new TreeMap<>();
+            for (var section : manual.sections(locale)) {
+                for (PolicyTable table : section.tables().values()) {
+                    PolicyTable earlier = table.name().equals("scripts") ? null : first.putIfAbsent(table.name(), table);
+                    if (earlier != null) {
+                        problems.add(Problem.at(table.path(), table.line(), "table '" + table.name() + "' is also in " + earlier.path() + ":" + earlier.line(),
+                                "keep one table of each name per locale (only scripts tables may be spread over sections)"));
+                    }
+                }
+            }
+        }
     }
 
     private static Map<String, String> labels(Manual manual, String locale, String table) {

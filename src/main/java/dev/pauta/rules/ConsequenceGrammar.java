@@ -37,15 +37,23 @@ final class ConsequenceGrammar {
     }
 
     /**
+     * The statements as they will be compiled, one per line, and the line each began on in the body (the first is 1), so
+     * what is read from the printed statements can point at the line the author wrote.
+     */
+    record Printed(String text, List<Integer> lines) {
+    }
+
+    /**
      * @param body     the consequence, starting at its first statement
      * @param bindings what the rule's conditions bound
      * @return the statements as they will be compiled, printed from the checked tree
      * @throws Refusal with the line of the statement at fault, counted from the body's first line
      */
-    String canonical(String body, Bindings bindings) {
+    Printed canonical(String body, Bindings bindings) {
         BlockStmt block = expressions.parseBlock("{\n" + body + "\n}");
         ExpressionGrammar.Reach reach = new ExpressionGrammar.Reach(null, bindings);
         List<String> printed = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
         for (Statement statement : block.getStatements()) {
             if (!(statement instanceof ExpressionStmt expression)) {
                 throw new Refusal(describe(statement) + " is not allowed in a consequence", HINT, statement);
@@ -55,8 +63,10 @@ final class ConsequenceGrammar {
             }
             chain(expression.getExpression(), reach);
             printed.add(expressions.print(statement));
+            // The block opens with "{" on a line of its own, so the body's first line is the block's second.
+            lines.add(statement.getBegin().map(p -> p.line - 1).orElse(1));
         }
-        return String.join("\n", printed);
+        return new Printed(String.join("\n", printed), List.copyOf(lines));
     }
 
     /** Whether the statement is a chain of calls that begins with outcome.propose or outcome.hold. */

@@ -23,12 +23,13 @@ final class FactTypes {
 
     static final String PACKAGE = "dev.pauta.rules.facts";
 
-    /** One fact type: its readable properties and its accessor methods by name, with their number of arguments. */
-    record FactType(String name, Set<String> properties, Map<String, Integer> accessors) {
+    /** One fact type: its readable properties (and which of them are numbers) and its accessor methods by name, with their number of arguments. */
+    record FactType(String name, Set<String> properties, Set<String> numbers, Map<String, Integer> accessors) {
     }
 
     /** Only the result of {@code from accumulate(…)}; read like a fact through its value methods. */
-    static final FactType NUMBER = new FactType("Number", Set.of("intValue", "longValue", "doubleValue"), Map.of());
+    static final FactType NUMBER = new FactType("Number", Set.of("intValue", "longValue", "doubleValue"),
+            Set.of("intValue", "longValue", "doubleValue"), Map.of());
 
     private static final Map<String, FactType> MATCHABLE = read(Contact.class, Customer.class, SpecialNeed.class, Order.class,
             Interaction.class, PolicyRow.class, CompensationEntry.class);
@@ -54,6 +55,7 @@ final class FactTypes {
         Map<String, FactType> facts = new LinkedHashMap<>();
         for (Class<?> type : types) {
             Set<String> properties = new TreeSet<>();
+            Set<String> numbers = new TreeSet<>();
             Map<String, Integer> accessors = new TreeMap<>();
             for (Method method : type.getDeclaredMethods()) {
                 if (!Modifier.isPublic(method.getModifiers()) || Modifier.isStatic(method.getModifiers())) {
@@ -63,11 +65,20 @@ final class FactTypes {
                     accessors.put(method.getName(), method.getParameterCount());
                 } else if (method.getParameterCount() == 0 && method.getReturnType() != void.class && method.getName().startsWith("get")
                         && method.getName().length() > 3) {
-                    properties.add(Introspector.decapitalize(method.getName().substring(3)));
+                    String property = Introspector.decapitalize(method.getName().substring(3));
+                    properties.add(property);
+                    if (isNumber(method.getReturnType())) {
+                        numbers.add(property);
+                    }
                 }
             }
-            facts.put(type.getSimpleName(), new FactType(type.getSimpleName(), Set.copyOf(properties), Map.copyOf(accessors)));
+            facts.put(type.getSimpleName(), new FactType(type.getSimpleName(), Set.copyOf(properties), Set.copyOf(numbers), Map.copyOf(accessors)));
         }
         return Map.copyOf(facts);
+    }
+
+    private static boolean isNumber(Class<?> type) {
+        return type == int.class || type == long.class || type == double.class || type == float.class || type == short.class
+                || type == byte.class || Number.class.isAssignableFrom(type);
     }
 }

@@ -3,14 +3,12 @@ package dev.pauta.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
-import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
+import org.kie.internal.builder.conf.LanguageLevelOption;
 
 /**
  * The most fact combinations a rule's conditions can join: the product, over its patterns, of the facts each can match.
@@ -24,42 +22,32 @@ record JoinBound(List<String> tables) {
     /** The special needs or ledger entries one situation can bring, with room; the contact, customer, order and interaction are one each. */
     static final long MANY_SITUATION_FACTS = 20;
     private static final String ANY_TABLE = "*";
-    private static final String ONE = "1";
-    private static final String MANY = "n";
-    private static final Pattern TABLE = Pattern.compile("table == \"([a-z0-9-]+)\"");
+    // Not table names, which are lower-case letters, digits and -, so a table cannot pass for one fact.
+    private static final String ONE = "#1";
+    private static final String MANY = "#n";
 
     /** The patterns of an already checked rule: the table each reads, {@value #ANY_TABLE} for any row, or how many situation facts it can match. */
-    static JoinBound of(RuleDescr rule) {
+    static JoinBound of(RuleDescr rule, LanguageLevelOption level) {
         List<String> tables = new ArrayList<>();
-        collect(rule.getLhs(), tables);
+        collect(rule.getLhs(), tables, level);
         return new JoinBound(List.copyOf(tables));
     }
 
-    private static void collect(BaseDescr descr, List<String> tables) {
+    private static void collect(BaseDescr descr, List<String> tables, LanguageLevelOption level) {
         if (descr instanceof PatternDescr pattern) {
             if (pattern.getSource() instanceof AccumulateDescr accumulate) {
-                collect(accumulate.getInput(), tables);
+                collect(accumulate.getInput(), tables, level);
                 return;
             }
             String type = FactTypes.matchable(String.valueOf(pattern.getObjectType())).map(FactTypes.FactType::name).orElse("");
             tables.add(switch (type) {
-                case "PolicyRow" -> table(pattern);
+                case "PolicyRow" -> PatternTables.named(pattern, level).orElse(ANY_TABLE);
                 case "SpecialNeed", "CompensationEntry" -> MANY;
                 default -> ONE;
             });
         } else if (descr instanceof ConditionalElementDescr element) {
-            element.getDescrs().forEach(child -> collect((BaseDescr) child, tables));
+            element.getDescrs().forEach(child -> collect((BaseDescr) child, tables, level));
         }
-    }
-
-    private static String table(PatternDescr pattern) {
-        for (BaseDescr constraint : pattern.getDescrs()) {
-            Matcher named = constraint instanceof ExprConstraintDescr expr ? TABLE.matcher(expr.getExpression()) : null;
-            if (named != null && named.matches()) {
-                return named.group(1);
-            }
-        }
-        return ANY_TABLE;
     }
 
     /** The bound with these policy rows; saturates instead of overflowing. */

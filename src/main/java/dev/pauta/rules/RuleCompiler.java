@@ -30,8 +30,9 @@ import org.kie.internal.builder.conf.PropertySpecificOption;
 
 /**
  * Compiles {@code rules/*.drl} at run time, after {@link RuleGrammar} has checked every file on its parse tree; the
- * checked trees themselves are compiled, never the text again. Every rule must cite, with {@code @section("id")}, a
- * section that exists; every error carries the file, the line and a hint. Thread-safe.
+ * checked trees themselves are compiled, never the text again, and they are what each rule's {@link RuleContract} is
+ * read from. Every rule must cite, with {@code @section("id")}, a section that exists; every error carries the file, the
+ * line and a hint. Thread-safe.
  */
 public final class RuleCompiler {
 
@@ -41,9 +42,6 @@ public final class RuleCompiler {
             return problems.isEmpty();
         }
     }
-
-    /** How rules name the policy tables they read; only those tables' rows are inserted as facts. */
-    private static final java.util.regex.Pattern TABLE_NAME = java.util.regex.Pattern.compile("table\\s*==\\s*\"([a-z0-9-]+)\"");
 
     private final int firingLimit;
     private final Duration timeBudget;
@@ -71,7 +69,7 @@ public final class RuleCompiler {
         Map<String, List<String>> sectionsByRule = new HashMap<>();
         Map<String, String> ruleFiles = new LinkedHashMap<>();
         Map<String, RuleSet.Location> locations = new HashMap<>();
-        Set<String> tablesRead = new java.util.HashSet<>();
+        List<RuleContract> contracts = new ArrayList<>();
         Map<String, JoinBound> joins = new HashMap<>();
         sources.forEach((path, drl) -> {
             if (!path.endsWith(".drl")) {
@@ -92,20 +90,17 @@ public final class RuleCompiler {
                 }
                 return;
             }
-            List<Problem> refused = RuleGrammar.check(path, drl, pkg, level);
-            problems.addAll(refused);
-            if (!refused.isEmpty()) {
+            RuleGrammar.Checked checked = RuleGrammar.check(path, drl, pkg, level);
+            problems.addAll(checked.problems());
+            if (!checked.problems().isEmpty()) {
                 return;
             }
             packages.add(pkg);
-            java.util.regex.Matcher table = TABLE_NAME.matcher(drl);
-            while (table.find()) {
-                tablesRead.add(table.group(1));
-            }
             for (RuleDescr rule : pkg.getRules()) {
                 String key = pkg.getName() + "/" + rule.getName();
                 locations.putIfAbsent(rule.getName(), new RuleSet.Location(path, rule.getLine()));
-                joins.put(rule.getName(), JoinBound.of(rule));
+                joins.put(rule.getName(), JoinBound.of(rule, level));
+                ContractReader.read(path, rule, level, checked.statementLines().getOrDefault(rule, List.of()), problems).ifPresent(contracts::add);
                 String earlier = ruleFiles.putIfAbsent(key, path);
                 if (earlier != null) {
                     problems.add(Problem.at(path, rule.getLine(), "rule '" + rule.getName() + "' is also defined in " + earlier, "give each rule its own name within a package"));
@@ -146,7 +141,7 @@ public final class RuleCompiler {
             return new Result(null, problems);
         }
         KieBase kieBase = builder.newKieBase();
-        return new Result(new RuleSet(kieBase, sectionsByRule, locations, joins, tablesRead, firingLimit, timeBudget, Set.copyOf(ruleFiles.keySet())), List.of());
+        return new Result(new RuleSet(kieBase, sectionsByRule, locations, joins, contracts, firingLimit, timeBudget, Set.copyOf(ruleFiles.keySet())), List.of());
     }
 
     private static int firstLine(int[] lines) {

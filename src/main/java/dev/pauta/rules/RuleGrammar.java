@@ -4,6 +4,7 @@ import com.github.javaparser.ast.expr.Expression;
 import dev.pauta.manual.Problem;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +48,7 @@ final class RuleGrammar {
     private final String path;
     private final String drl;
     private final List<Problem> problems = new ArrayList<>();
+    private final Map<RuleDescr, List<Integer>> statementLines = new IdentityHashMap<>();
     private final ExpressionGrammar expressions = new ExpressionGrammar();
     private final ConstraintGrammar constraints;
     private final ConsequenceGrammar consequences = new ConsequenceGrammar(expressions);
@@ -59,11 +61,17 @@ final class RuleGrammar {
         this.constraints = new ConstraintGrammar(level, expressions);
     }
 
-    /** Every problem in the file; when there are none, {@code pkg} now holds the printed constraints and consequences. */
-    static List<Problem> check(String path, String drl, PackageDescr pkg, LanguageLevelOption level) {
+    /**
+     * Every problem in the file and, for each rule that passed, the file line of each statement of its consequence, in
+     * order; when there are no problems, {@code pkg} holds the printed constraints and consequences.
+     */
+    record Checked(List<Problem> problems, Map<RuleDescr, List<Integer>> statementLines) {
+    }
+
+    static Checked check(String path, String drl, PackageDescr pkg, LanguageLevelOption level) {
         RuleGrammar grammar = new RuleGrammar(path, drl, level);
         grammar.file(pkg);
-        return grammar.problems;
+        return new Checked(grammar.problems, grammar.statementLines);
     }
 
     private void file(PackageDescr pkg) {
@@ -252,7 +260,9 @@ final class RuleGrammar {
         String body = consequence instanceof String text ? text.stripLeading() : "";
         int first = consequenceLine(rule, body);
         try {
-            rule.setConsequence(consequences.canonical(body, bindings));
+            ConsequenceGrammar.Printed printed = consequences.canonical(body, bindings);
+            rule.setConsequence(printed.text());
+            statementLines.put(rule, printed.lines().stream().map(line -> first + line - 1).toList());
         } catch (Refusal refusal) {
             int line = refusal.lineInText() >= 2 ? first + refusal.lineInText() - 2 : first;
             refuse(line, "rule '" + name + "': " + refusal.getMessage(), refusal.hint());

@@ -64,6 +64,7 @@ public final class RuleSet {
     private final Map<String, List<String>> sectionsByRule;
     private final Map<String, Location> locations;
     private final Map<String, JoinBound> joins;
+    private final List<RuleContract> contracts;
     private final Set<String> tablesRead;
     private final int firingLimit;
     private final Duration timeBudget;
@@ -71,9 +72,10 @@ public final class RuleSet {
     private final StatelessKieSession session;
 
     RuleSet(KieBase kieBase, Map<String, List<String>> sectionsByRule, Map<String, Location> locations, Map<String, JoinBound> joins,
-            Set<String> tablesRead, int firingLimit, Duration timeBudget, Set<String> rules) {
+            List<RuleContract> contracts, int firingLimit, Duration timeBudget, Set<String> rules) {
         this.joins = Map.copyOf(joins);
-        this.tablesRead = Set.copyOf(tablesRead);
+        this.contracts = List.copyOf(contracts);
+        this.tablesRead = contracts.stream().flatMap(c -> c.tables().stream()).map(RuleContract.TableRead::table).collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.sectionsByRule = Map.copyOf(sectionsByRule);
         this.locations = Map.copyOf(locations);
         this.firingLimit = firingLimit;
@@ -108,6 +110,11 @@ public final class RuleSet {
     /** Rule keys as {@code package/name}; the scenario runner reports the ones no scenario fired. */
     public Set<String> ruleKeys() {
         return rules;
+    }
+
+    /** What each rule reads from the manual's tables and what it can emit, in file order. */
+    public List<RuleContract> contracts() {
+        return contracts;
     }
 
     /** The file and line of a rule by name, or null when no rule has that name. */
