@@ -117,9 +117,13 @@ class DecisionSchemaTest {
     /** A change that moves the email response target from 24 to 12 hours and Gold's coupon from 15 % to 18 %. */
     long shorterEmailTargetAndRicherGoldCoupon() {
         long change = http.post("/api/v1/changes", Map.of("title", "Email in 12 hours, Gold 18 %")).body().get("id").asLong();
+        // Policy numbers are one policy in two languages: both locales are edited, or the change does not validate.
         edit(change, "manual/en/service-indicators.md", "| EMAIL_FIRST_RESPONSE | Email first response (maximum) | 24 | h |",
                 "| EMAIL_FIRST_RESPONSE | Email first response (maximum) | 12 | h |");
+        edit(change, "manual/es/service-indicators.md", "| EMAIL_FIRST_RESPONSE | Primera respuesta a correos (máximo) | 24 | h |",
+                "| EMAIL_FIRST_RESPONSE | Primera respuesta a correos (máximo) | 12 | h |");
         edit(change, "manual/en/delay-compensation.md", "| 5 | 9 | GOLD | 15 |", "| 5 | 9 | GOLD | 18 |");
+        edit(change, "manual/es/delay-compensation.md", "| 5 | 9 | GOLD | 15 |", "| 5 | 9 | GOLD | 18 |");
         return change;
     }
 
