@@ -56,36 +56,21 @@ public final class PhrasePattern {
      * stand inside the phrase in all.
      */
     public int matchAt(List<Word> text, int at, int maxGap) {
-        return walk(words.length, text.size(), at, maxGap, (slot, word) -> accepts(words[slot], text.get(word).folded()));
-    }
-
-    /** Whether the word at a position of the text can stand at a position of a phrase. */
-    @FunctionalInterface
-    public interface Slots {
-        boolean accept(int slot, int word);
-    }
-
-    /**
-     * The one walk of a phrase over a text, for any form of words (folded strings here, word ids in draft checking):
-     * index of the last word of a match of {@code length} slots starting at word {@code at} of {@code textLength}, or -1.
-     * Up to {@code maxGap} extra words may stand between slots in all; the first slot must match at {@code at}.
-     */
-    public static int walk(int length, int textLength, int at, int maxGap, Slots slots) {
-        if (length == 0 || at >= textLength || !slots.accept(0, at)) {
+        if (words.length == 0 || at >= text.size() || !accepts(words[0], text.get(at).folded())) {
             return -1;
         }
         int position = at;
         int gapsLeft = maxGap;
-        for (int p = 1; p < length; p++) {
+        for (int p = 1; p < words.length; p++) {
             int next = position + 1;
-            while (next < textLength && !slots.accept(p, next)) {
+            while (next < text.size() && !accepts(words[p], text.get(next).folded())) {
                 if (gapsLeft == 0) {
                     return -1;
                 }
                 gapsLeft--;
                 next++;
             }
-            if (next >= textLength) {
+            if (next >= text.size()) {
                 return -1;
             }
             position = next;

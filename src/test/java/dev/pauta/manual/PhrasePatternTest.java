@@ -2,7 +2,6 @@ package dev.pauta.manual;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class PhrasePatternTest {
@@ -42,16 +41,5 @@ class PhrasePatternTest {
     @Test
     void aPhraseLongerThanTheRestOfTheTextDoesNotMatch() {
         assertThat(match("vuelva a llamar", "por favor vuelva a", 2, 3)).isEqualTo(-1);
-        assertThat(PhrasePattern.walk(0, 3, 0, 0, (slot, word) -> true)).isEqualTo(-1);
-    }
-
-    @Test
-    void theWalkServesAnyFormOfWords() {
-        int[] text = {7, 1, 2, 9, 3};
-        int[][] slots = {{7}, {2, 5}, {3}};
-
-        int end = PhrasePattern.walk(slots.length, text.length, 0, 2, (slot, word) -> IntStream.of(slots[slot]).anyMatch(id -> id == text[word]));
-
-        assertThat(end).isEqualTo(4);
     }
 }
