@@ -21,8 +21,9 @@ class AuthoringConfiguration {
     @DependsOnDatabaseInitialization
     Authoring authoring(JdbcClient jdbc, PlatformTransactionManager transactions, SnapshotCompiler compiler, SnapshotHolder holder, Clock clock,
                         PautaProperties properties, MeterRegistry meters) {
-        Authoring authoring = new Authoring(new AuthoringStore(jdbc), new TransactionTemplate(transactions), compiler, holder, clock, meters);
-        authoring.start(Bundle.fromFolder(properties.bundlePath()));
-        return authoring;
+        AuthoringStore store = new AuthoringStore(jdbc);
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        new ReleaseStartup(store, tx, compiler, holder, clock).load(Bundle.fromFolder(properties.bundlePath()));
+        return new Authoring(store, tx, compiler, holder, clock, meters);
     }
 }

@@ -1,20 +1,17 @@
 package dev.pauta.authoring;
 
 import dev.pauta.manual.Bundle;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -179,12 +176,7 @@ class AuthoringStore {
     // --- helpers
 
     static String hash(String content) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((content == null ? "\u0000deleted" : content).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DigestUtils.sha256Hex(content == null ? "\u0000deleted" : content);
     }
 
     private static OffsetDateTime timestamp(Instant at) {

@@ -55,15 +55,15 @@ final class BundleArchive {
                 if (name.startsWith("/") || name.contains("../") || name.contains("/..")) {
                     throw new AuthoringException.BadInput("zip", "entry '" + name + "' points outside the bundle");
                 }
-                byte[] content = readBounded(zip, Authoring.MAX_DOCUMENT_CHARS * 4L, name);
+                byte[] content = readBounded(zip, DraftEdits.MAX_DOCUMENT_CHARS * 4L, name);
                 total += content.length;
                 if (total > MAX_TOTAL_CHARS) {
                     throw new AuthoringException.BadInput("zip", "the zip unpacks to more than " + MAX_TOTAL_CHARS + " bytes");
                 }
                 String text = utf8(content, name);
-                if (text.length() > Authoring.MAX_DOCUMENT_CHARS) {
+                if (text.length() > DraftEdits.MAX_DOCUMENT_CHARS) {
                     throw new AuthoringException.BadInput("zip", "entry '" + name + "' has " + text.length() + " characters; a document may hold at most "
-                            + Authoring.MAX_DOCUMENT_CHARS);
+                            + DraftEdits.MAX_DOCUMENT_CHARS);
                 }
                 raw.put(name, text);
             }

@@ -6,13 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * The documents of one manual version, by path in the repository layout
@@ -60,18 +60,14 @@ public record Bundle(Map<String, String> documents) {
 
     /** SHA-256 over paths and contents, so equal bundles hash equal wherever they came from. */
     public String hash() {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            documents.forEach((path, content) -> {
-                digest.update(path.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(content.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            });
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest digest = DigestUtils.getSha256Digest();
+        documents.forEach((path, content) -> {
+            DigestUtils.updateDigest(digest, path);
+            digest.update((byte) 0);
+            DigestUtils.updateDigest(digest, content);
+            digest.update((byte) 0);
+        });
+        return Hex.encodeHexString(digest.digest());
     }
 
     public Map<String, String> withPrefix(String prefix) {

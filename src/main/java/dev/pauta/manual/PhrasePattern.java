@@ -1,10 +1,8 @@
 package dev.pauta.manual;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The phrase syntax of the manual's policy tables, shared by draft checking and keyword rules: words match
@@ -116,7 +114,7 @@ public final class PhrasePattern {
                 }
                 i += Character.charCount(cp);
             }
-            words.add(new Word(fold(text.substring(start, i)), start, i, letters >= 2 && upper == letters));
+            words.add(new Word(Accents.foldWord(text.substring(start, i)), start, i, letters >= 2 && upper == letters));
         }
         return words;
     }
@@ -129,48 +127,6 @@ public final class PhrasePattern {
 
     private static boolean isWordChar(int cp) {
         return Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK;
-    }
-
-    /** Lower case, accents and joiners removed: the form every comparison uses. */
-    public static String fold(String word) {
-        StringBuilder out = new StringBuilder(word.length());
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
-            if (c < 128) {
-                if (c != '\'' && c != '-') {
-                    out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
-                }
-            } else if (c >= 0xC0 && c <= 0xFF) {
-                out.append(LATIN_1[c - 0xC0]);
-            } else if (c != '’') {
-                // Beyond Latin-1: decompose and drop the marks, the slow path.
-                return foldUnicode(word);
-            }
-        }
-        return out.toString();
-    }
-
-    /** The folded form of À..ÿ, computed once with the slow path so both paths agree. */
-    private static final String[] LATIN_1 = new String[0x40];
-
-    static {
-        for (char c = 0xC0; c <= 0xFF; c++) {
-            LATIN_1[c - 0xC0] = foldUnicode(String.valueOf(c));
-        }
-    }
-
-    private static String foldUnicode(String word) {
-        String decomposed = Normalizer.normalize(word, Normalizer.Form.NFD);
-        StringBuilder out = new StringBuilder(decomposed.length());
-        for (int i = 0; i < decomposed.length(); i++) {
-            char c = decomposed.charAt(i);
-            int type = Character.getType(c);
-            if (type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK && type != Character.COMBINING_SPACING_MARK
-                    && c != '\'' && c != '’' && c != '-') {
-                out.append(c);
-            }
-        }
-        return out.toString().toLowerCase(Locale.ROOT);
     }
 
     /** Each word of the phrase as its folded alternatives; an alternative ending in '*' is a prefix. */

@@ -1,16 +1,17 @@
 package dev.pauta.search;
 
+import dev.pauta.manual.Accents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
@@ -27,10 +28,6 @@ import org.apache.lucene.util.CharsRefBuilder;
 final class Analysis {
 
     private Analysis() {
-    }
-
-    static String fold(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
     }
 
     /** The analyzer for indexed text, and for queries when {@code synonyms} is null. */
@@ -95,7 +92,7 @@ final class Analysis {
     }
 
     private static CharsRef phrase(String text) {
-        String[] words = fold(text).trim().split("[^\\p{L}\\p{N}]+");
+        String[] words = Accents.fold(text).trim().split("[^\\p{L}\\p{N}]+");
         return SynonymMap.Builder.join(words, new CharsRefBuilder());
     }
 
@@ -104,8 +101,24 @@ final class Analysis {
                 : locale.startsWith("en") ? EnglishAnalyzer.ENGLISH_STOP_WORDS_SET : CharArraySet.EMPTY_SET;
         CharArraySet folded = new CharArraySet(source.size(), false);
         for (Object word : source) {
-            folded.add(fold(new String((char[]) word)));
+            folded.add(Accents.fold(new String((char[]) word)));
         }
         return folded;
+    }
+
+    /** The terms an analyzer makes of a text, in order. */
+    static List<String> analyze(Analyzer analyzer, String text) {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("body", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
     }
 }

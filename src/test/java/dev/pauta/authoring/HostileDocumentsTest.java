@@ -129,13 +129,13 @@ class HostileDocumentsTest {
     @Test
     void importAppliesTheSamePerDocumentLimitAsAnEdit() throws IOException {
         long change = newChange("oversized import");
-        String oversized = current(VALUES_EN).get("content").asString() + "\n" + "word ".repeat(Authoring.MAX_DOCUMENT_CHARS / 5 + 1);
+        String oversized = current(VALUES_EN).get("content").asString() + "\n" + "word ".repeat(DraftEdits.MAX_DOCUMENT_CHARS / 5 + 1);
         assertThat(put(change, VALUES_EN, oversized, current(VALUES_EN).get("revision").asLong()).status()).isEqualTo(400);
 
         Http.Reply imported = http.postBytes("/api/v1/changes/" + change + "/import", "application/zip", zip(Map.of(VALUES_EN, oversized)));
 
         assertThat(imported.status()).isEqualTo(400);
-        assertThat(imported.body().get("detail").asString()).contains(VALUES_EN).contains(String.valueOf(Authoring.MAX_DOCUMENT_CHARS));
+        assertThat(imported.body().get("detail").asString()).contains(VALUES_EN).contains(String.valueOf(DraftEdits.MAX_DOCUMENT_CHARS));
         assertThat(http.get("/api/v1/changes/" + change).body().get("documents")).isEmpty();
     }
 

@@ -27,7 +27,7 @@ class ScenarioTest {
     void compile() {
         Bundle bundle = Bundle.fromFolder(TestBundles.shipped());
         snapshot = new SnapshotCompiler(1000).compile(bundle, new Release(1, bundle.hash(), null, "test", "scenarios"));
-        parsed = runner.read(bundle);
+        parsed = new ScenarioReader().read(bundle);
     }
 
     Stream<Arguments> scenarios() {

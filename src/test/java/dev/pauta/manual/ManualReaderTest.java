@@ -105,4 +105,54 @@ class ManualReaderTest {
             assertThat(p.message()).contains("'refunds'");
         });
     }
+
+    @Test
+    void aWrongFieldIsReportedAtItsOwnLineHoweverItIsWritten() {
+        String quoted = GOOD.replace("kind: policy", "\"kind\": polizy");
+        ManualReader.Result result = reader.read(new Bundle(Map.of("manual/en/delay-compensation.md", quoted)));
+
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(4);
+            assertThat(p.message()).contains("unknown kind 'polizy'");
+        });
+    }
+
+    @Test
+    void aFieldGivenTwiceIsReportedAtItsSecondLine() {
+        String twice = GOOD.replace("owner: operations", "owner: operations\nid: other-id");
+        ManualReader.Result result = reader.read(new Bundle(Map.of("manual/en/delay-compensation.md", twice)));
+
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(9);
+            assertThat(p.message()).contains("'id' appears twice");
+        });
+    }
+
+    @Test
+    void aListOrMappingWhereOneValueOrAWordBelongsIsReportedAtItsLine() {
+        String listTitle = GOOD.replace("title: Late orders", "title: [Late, orders]");
+        String nestedTag = GOOD.replace("tags: [late, coupon]", "tags:\n  - late\n  - [coupon, voucher]");
+
+        assertThat(reader.read(new Bundle(Map.of("manual/en/delay-compensation.md", listTitle))).problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).contains("'title' holds a list");
+        });
+        assertThat(reader.read(new Bundle(Map.of("manual/en/delay-compensation.md", nestedTag))).problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(9);
+            assertThat(p.message()).contains("'tags' holds a list");
+        });
+    }
+
+    @Test
+    void theReviewDateIsTheDateWrittenInAnyTimeZone() {
+        java.util.TimeZone zone = java.util.TimeZone.getDefault();
+        try {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("America/Los_Angeles"));
+            ManualReader.Result result = reader.read(new Bundle(Map.of("manual/en/delay-compensation.md", GOOD)));
+
+            assertThat(result.manual().section("en", "delay-compensation").orElseThrow().reviewBy()).hasToString("2027-06-30");
+        } finally {
+            java.util.TimeZone.setDefault(zone);
+        }
+    }
 }

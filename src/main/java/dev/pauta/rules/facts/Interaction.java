@@ -1,14 +1,14 @@
 package dev.pauta.rules.facts;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.pauta.manual.PhrasePattern;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** How the contact is going: waits, transfers, repeat contacts, sentiment (-1..1) and the customer's words. */
 public final class Interaction {
     /** Keyword patterns come from policy tables, a bounded set; compiling one costs more than matching it. */
-    private static final Map<String, PhrasePattern> PATTERNS = new ConcurrentHashMap<>();
+    private static final Cache<String, PhrasePattern> PATTERNS = Caffeine.newBuilder().maximumSize(10_000).build();
 
     private final int waitMinutes;
     private final int transfers;
@@ -41,10 +41,7 @@ public final class Interaction {
     /** The customer's own words that match the phrase, as written, or "" when they do not mention it. */
     @Accessor
     public String mentioned(String phrase) {
-        if (PATTERNS.size() > 10_000) {
-            PATTERNS.clear();
-        }
-        PhrasePattern pattern = PATTERNS.computeIfAbsent(phrase, PhrasePattern::compile);
+        PhrasePattern pattern = PATTERNS.get(phrase, PhrasePattern::compile);
         for (int i = 0; i < words.size(); i++) {
             int end = pattern.matchAt(words, i, 0);
             if (end >= 0) {
