@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.pauta.Http;
+import dev.pauta.ShippedPolicy;
 import dev.pauta.client.ApiClient;
 import dev.pauta.client.ApiException;
 import dev.pauta.client.api.DecisionsApi;
@@ -58,7 +59,7 @@ class GeneratedClientTest {
         GuidanceResponse decision = new GuidanceApi(client).decide(lateGoldOrder());
         Action coupon = decision.getActions().stream().filter(a -> a.getCode().equals("DELAY_COUPON")).findFirst().orElseThrow();
         assertThat(coupon.getType()).isEqualTo(Action.TypeEnum.OFFER);
-        assertThat(coupon.getParams()).containsEntry("percent", 15);
+        assertThat(coupon.getParams()).containsEntry("percent", ShippedPolicy.couponPercent("GOLD", 6));
 
         DecisionsApi decisions = new DecisionsApi(client);
         FeedbackResult feedback = decisions.sendFeedback(decision.getDecisionId(),

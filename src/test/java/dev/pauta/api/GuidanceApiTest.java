@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import dev.pauta.Http;
+import dev.pauta.ShippedPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -74,8 +75,9 @@ class GuidanceApiTest {
         JsonNode coupon = find(actions, "DELAY_COUPON");
         assertThat(coupon).as("a late GOLD order of 6 days gets the delay coupon").isNotNull();
         assertThat(coupon.get("type").asString()).isEqualTo("OFFER");
-        assertThat(coupon.get("params").get("percent").asInt()).isEqualTo(15);
-        assertThat(coupon.get("text").asString()).contains("15");
+        int percent = ShippedPolicy.couponPercent("GOLD", 6);
+        assertThat(coupon.get("params").get("percent").asInt()).isEqualTo(percent);
+        assertThat(coupon.get("text").asString()).contains(String.valueOf(percent));
         assertThat(coupon.get("sections").findValuesAsString("id")).contains("delay-compensation");
 
         JsonNode avoid = body.get("avoid");
@@ -110,7 +112,7 @@ class GuidanceApiTest {
         String esText = find(es.body().get("actions"), "DELAY_COUPON").get("text").asString();
         String enText = find(en.body().get("actions"), "DELAY_COUPON").get("text").asString();
         assertThat(esText).isNotEqualTo(enText);
-        assertThat(find(en.body().get("actions"), "DELAY_COUPON").get("params").get("percent").asInt()).isEqualTo(15);
+        assertThat(find(en.body().get("actions"), "DELAY_COUPON").get("params").get("percent").asInt()).isEqualTo(ShippedPolicy.couponPercent("GOLD", 6));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.pauta.decisions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pauta.Http;
+import dev.pauta.ShippedPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -146,7 +147,7 @@ class DecisionRecordsTest {
         assertThat(next.get("actions").findValuesAsString("code")).doesNotContain("DELAY_COUPON");
         JsonNode held = next.get("explanation").get("notApplied").get(0);
         assertThat(held.get("code").asString()).isEqualTo("DELAY_COUPON");
-        assertThat(held.get("why").asString()).contains("30");
+        assertThat(held.get("why").asString()).contains(String.valueOf(ShippedPolicy.capWindowDays()));
 
         assertThat(decide("C-SOMEONE-ELSE").get("actions").findValuesAsString("code")).contains("DELAY_COUPON");
     }
@@ -173,7 +174,7 @@ class DecisionRecordsTest {
             assertThat(refused.body().get("code").asString()).isEqualTo("compensation_cap_reached");
             assertThat(refused.body().get("hint").asString()).isNotBlank();
             assertThat(refused.body().get("max").asInt()).isEqualTo(1);
-            assertThat(refused.body().get("windowDays").asInt()).isEqualTo(30);
+            assertThat(refused.body().get("windowDays").asInt()).isEqualTo(ShippedPolicy.capWindowDays());
             JsonNode entries = refused.body().get("entries");
             assertThat(entries.size()).isEqualTo(1);
             assertThat(entries.get(0).get("code").asString()).isEqualTo("DELAY_COUPON");
@@ -195,7 +196,7 @@ class DecisionRecordsTest {
         JsonNode held = fourth.get("explanation").get("notApplied").get(0);
         assertThat(held.get("code").asString()).isEqualTo("DELAY_COUPON");
         // The words of the manual's COUPON_CAP_REACHED script, with the cap's numbers.
-        assertThat(held.get("why").asString()).startsWith("I can't add a coupon this time").contains("(1 every 30 days)");
+        assertThat(held.get("why").asString()).contains("(" + ShippedPolicy.capPerWindow() + " every " + ShippedPolicy.capWindowDays() + " days)");
     }
 
     @Test
@@ -267,17 +268,18 @@ class DecisionRecordsTest {
         assertThat(clean.get("checked").asLong()).isGreaterThanOrEqualTo(20_001);
         assertThat(clean.get("broken").asLong()).isZero();
 
+        String stored = "\"percent\":" + ShippedPolicy.couponPercent("GOLD", 6);
         String firstChanged = ids.get(4_321);
         String secondChanged = ids.get(17_654);
         try {
-            jdbc.sql("update decision_log set decision = replace(decision, '\"percent\":15', '\"percent\":50') where id = ?").param(firstChanged).update();
+            jdbc.sql("update decision_log set decision = replace(decision, ?, '\"percent\":500') where id = ?").params(stored, firstChanged).update();
             JsonNode one = http.get("/api/v1/decisions/verify").body();
             assertThat(one.get("ok").asBoolean()).isFalse();
             assertThat(one.get("broken").asLong()).isEqualTo(1);
             assertThat(one.get("brokenRecords").findValuesAsString("decisionId")).containsExactly(firstChanged);
             assertThat(one.get("brokenRecords").get(0).get("problem").asString()).contains("content");
 
-            jdbc.sql("update decision_log set decision = replace(decision, '\"percent\":15', '\"percent\":50') where id = ?").param(secondChanged).update();
+            jdbc.sql("update decision_log set decision = replace(decision, ?, '\"percent\":500') where id = ?").params(stored, secondChanged).update();
             JsonNode two = http.get("/api/v1/decisions/verify").body();
             assertThat(two.get("ok").asBoolean()).isFalse();
             assertThat(two.get("broken").asLong()).isEqualTo(2);
@@ -285,8 +287,8 @@ class DecisionRecordsTest {
             assertThat(two.get("brokenDecisionId").asString()).isEqualTo(firstChanged);
             assertThat(two.get("checked").asLong()).isEqualTo(clean.get("checked").asLong());
         } finally {
-            jdbc.sql("update decision_log set decision = replace(decision, '\"percent\":50', '\"percent\":15') where id in (?, ?)")
-                    .params(firstChanged, secondChanged).update();
+            jdbc.sql("update decision_log set decision = replace(decision, '\"percent\":500', ?) where id in (?, ?)")
+                    .params(stored, firstChanged, secondChanged).update();
         }
         assertThat(http.get("/api/v1/decisions/verify").body().get("ok").asBoolean()).isTrue();
     }
@@ -416,8 +418,8 @@ class DecisionRecordsTest {
         for (String locale : new String[] {"es", "en"}) {
             String path = "manual/" + locale + "/delay-compensation.md";
             JsonNode document = http.get("/api/v1/documents?path=" + path).body();
-            String content = document.get("content").asString().replace("| 5 | 9 | GOLD | 15 |", "| 5 | 9 | GOLD | 18 |");
-            assertThat(content).contains("| 5 | 9 | GOLD | 18 |");
+            String content = document.get("content").asString().replace(ShippedPolicy.couponRowText("GOLD", 6), richerGold());
+            assertThat(content).contains(richerGold());
             assertThat(http.put("/api/v1/changes/" + change + "/documents?path=" + path,
                     Map.of("content", content, "baseRevision", document.get("revision").asLong())).status()).isEqualTo(200);
         }
@@ -427,8 +429,15 @@ class DecisionRecordsTest {
         assertThat(impact.get("replayed").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(impact.get("changed").asInt()).isGreaterThanOrEqualTo(2);
         JsonNode example = impact.get("examples").get(0);
-        assertThat(example.get("before").toString()).contains("DELAY_COUPON{percent=15}");
-        assertThat(example.get("after").toString()).contains("DELAY_COUPON{percent=18}");
-        assertThat(http.post("/api/v1/guidance", LATE_ORDER.formatted("C-IMPACT-3")).body().toString()).contains("\"percent\":15");
+        int percent = ShippedPolicy.couponPercent("GOLD", 6);
+        assertThat(example.get("before").toString()).contains("DELAY_COUPON{percent=" + percent + "}");
+        assertThat(example.get("after").toString()).contains("DELAY_COUPON{percent=" + (percent + 3) + "}");
+        assertThat(http.post("/api/v1/guidance", LATE_ORDER.formatted("C-IMPACT-3")).body().toString()).contains("\"percent\":" + percent);
+    }
+
+    /** Gold's coupon row for 6 days late, three points richer than the shipped manual says. */
+    static String richerGold() {
+        int percent = ShippedPolicy.couponPercent("GOLD", 6);
+        return ShippedPolicy.couponRowText("GOLD", 6).replace("| " + percent + " |", "| " + (percent + 3) + " |");
     }
 }

@@ -3,6 +3,7 @@ package dev.pauta.decisions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pauta.Http;
+import dev.pauta.ShippedPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -114,16 +115,16 @@ class DecisionSchemaTest {
         }
     }
 
-    /** A change that moves the email response target from 24 to 12 hours and Gold's coupon from 15 % to 18 %. */
+    /** A change that moves the email response target from 24 to 12 hours and Gold's coupon three points up. */
     long shorterEmailTargetAndRicherGoldCoupon() {
-        long change = http.post("/api/v1/changes", Map.of("title", "Email in 12 hours, Gold 18 %")).body().get("id").asLong();
+        long change = http.post("/api/v1/changes", Map.of("title", "Email in 12 hours, Gold three points more")).body().get("id").asLong();
         // Policy numbers are one policy in two languages: both locales are edited, or the change does not validate.
         edit(change, "manual/en/service-indicators.md", "| EMAIL_FIRST_RESPONSE | Email first response (maximum) | 24 | h |",
                 "| EMAIL_FIRST_RESPONSE | Email first response (maximum) | 12 | h |");
         edit(change, "manual/es/service-indicators.md", "| EMAIL_FIRST_RESPONSE | Primera respuesta a correos (máximo) | 24 | h |",
                 "| EMAIL_FIRST_RESPONSE | Primera respuesta a correos (máximo) | 12 | h |");
-        edit(change, "manual/en/delay-compensation.md", "| 5 | 9 | GOLD | 15 |", "| 5 | 9 | GOLD | 18 |");
-        edit(change, "manual/es/delay-compensation.md", "| 5 | 9 | GOLD | 15 |", "| 5 | 9 | GOLD | 18 |");
+        edit(change, "manual/en/delay-compensation.md", ShippedPolicy.couponRowText("GOLD", 6), DecisionRecordsTest.richerGold());
+        edit(change, "manual/es/delay-compensation.md", ShippedPolicy.couponRowText("GOLD", 6), DecisionRecordsTest.richerGold());
         return change;
     }
 
@@ -206,7 +207,7 @@ class DecisionSchemaTest {
         JsonNode impact = impact(shorterEmailTargetAndRicherGoldCoupon(), V1_FROM, V1_TO);
 
         assertThat(impact.get("replayed").asInt()).isEqualTo(2);
-        // Read with the customer's ledger, the phone decision holds the coupon back on both sides, so 15 % → 18 % changes nothing for it.
+        // Read with the customer's ledger, the phone decision holds the coupon back on both sides, so a richer coupon changes nothing for it.
         assertThat(impact.get("changed").asInt()).isEqualTo(1);
         JsonNode email = exampleFor(impact, V1_HELD);
         assertThat(email.get("before").toString()).contains("EMAIL_STRUCTURE{hours=24}").doesNotContain("DELAY_COUPON");
@@ -265,8 +266,9 @@ class DecisionSchemaTest {
         assertThat(held.get("notAppliedBefore").get(0).asString()).isEqualTo("DELAY_COUPON");
         assertThat(held.get("notAppliedAfter").get(0).asString()).isEqualTo("DELAY_COUPON");
         JsonNode offered = exampleFor(impact, without);
-        assertThat(offered.get("before").toString()).contains("DELAY_COUPON{percent=15}");
-        assertThat(offered.get("after").toString()).contains("DELAY_COUPON{percent=18}");
+        int percent = ShippedPolicy.couponPercent("GOLD", 6);
+        assertThat(offered.get("before").toString()).contains("DELAY_COUPON{percent=" + percent + "}");
+        assertThat(offered.get("after").toString()).contains("DELAY_COUPON{percent=" + (percent + 3) + "}");
         assertThat(offered.get("notAppliedBefore").size()).isZero();
     }
 }
