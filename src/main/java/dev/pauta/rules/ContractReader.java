@@ -43,7 +43,8 @@ import org.kie.internal.builder.conf.LanguageLevelOption;
  * Reads a {@link RuleContract} from a rule {@link RuleGrammar} has checked: walks Drools' constraint trees and
  * JavaParser's expression trees of the printed rule, never its text. Refuses what would leave a gap no validation could
  * see: cells read from a pattern that names no single table, a column not named in quotes, and a code joined from a
- * value that is not a code the manual lists. One instance per rule; not thread-safe.
+ * value that is not a code the manual lists. One instance per rule; not thread-safe. Kept in one class because each
+ * refusal depends on what the walk has bound so far (facts, tables, columns), which splitting would have to pass around.
  */
 final class ContractReader {
 

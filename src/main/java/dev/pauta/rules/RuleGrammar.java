@@ -31,7 +31,9 @@ import org.kie.internal.builder.conf.LanguageLevelOption;
  * imports of the fact model, the one {@code outcome} global, and rules whose conditions match facts and whose
  * consequences write to the outcome. Everything else is refused with the file, the line and a hint. Constraints and
  * consequences that pass are replaced in the package by their print from the checked trees, so the compiler gets
- * exactly what was checked. One instance per file; not thread-safe.
+ * exactly what was checked. One instance per file; not thread-safe. It is long because it is the whole grammar in one
+ * place, read top to bottom like the README's list of what a rule may contain; values and consequences are in
+ * {@link ExpressionGrammar} and {@link ConsequenceGrammar}.
  */
 final class RuleGrammar {
 

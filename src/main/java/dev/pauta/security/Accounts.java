@@ -26,6 +26,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * People (hashed passwords) and systems (API keys, stored as hashes, shown once) with their roles. Keys are
  * checked against the database on every request, so a revoked key, or one whose owner is disabled, is refused on
  * its next call. Who may disable, enable and set passwords is decided here, where the accounts change. Thread-safe.
+ * People and keys share one class because every rule about one (a disabled person's keys, a key's owner) reads the other.
  */
 public class Accounts {
 
