@@ -37,27 +37,16 @@ class AuthoringApiTest {
     int port;
 
     Http http;
+    ChangeClient changes;
 
     @BeforeEach
     void connect() {
         http = Http.admin(port);
+        changes = new ChangeClient(http);
     }
 
-    long newChange(String title) {
-        Http.Reply created = http.post("/api/v1/changes", Map.of("title", title));
-        assertThat(created.status()).isEqualTo(201);
-        return created.body().get("id").asLong();
-    }
 
-    JsonNode current(String path) {
-        Http.Reply reply = http.get("/api/v1/documents?path=" + path);
-        assertThat(reply.status()).isEqualTo(200);
-        return reply.body();
-    }
 
-    Http.Reply put(long change, String path, String content, long baseRevision) {
-        return http.put("/api/v1/changes/" + change + "/documents?path=" + path, Map.of("content", content, "baseRevision", baseRevision));
-    }
 
     int currentRelease() {
         for (JsonNode release : http.get("/api/v1/releases").body()) {
@@ -89,13 +78,13 @@ class AuthoringApiTest {
 
     @Test
     void anEditThatIsValidatedAndPublishedIsWhatTheNextGuidanceSaysAndARollbackRestoresIt() {
-        JsonNode document = current(COUPON_ES);
+        JsonNode document = changes.current(COUPON_ES);
         String before = coupon().get("couponText").asString();
         String edited = withScript(document.get("content").asString(), "DELAY_COUPON", "Como disculpa, aquí tiene un vale del {percent} % de descuento.");
         assertThat(edited).isNotEqualTo(document.get("content").asString());
-        long change = newChange("Vale en lugar de cupón");
+        long change = changes.newChange("Vale en lugar de cupón");
 
-        Http.Reply saved = put(change, COUPON_ES, edited, document.get("revision").asLong());
+        Http.Reply saved = changes.put(change, COUPON_ES, edited, document.get("revision").asLong());
         assertThat(saved.status()).isEqualTo(200);
         assertThat(saved.body().get("revision").asLong()).isGreaterThan(document.get("revision").asLong());
 
@@ -130,9 +119,9 @@ class AuthoringApiTest {
     @Test
     void requestsInFlightDuringAPublishAllSucceedOnTheOldReleaseOrTheNew() {
         int before = currentRelease();
-        JsonNode document = current("manual/es/faq.md");
-        long change = newChange("Publish under load");
-        put(change, "manual/es/faq.md", document.get("content").asString() + "\nUna respuesta más.\n", document.get("revision").asLong());
+        JsonNode document = changes.current("manual/es/faq.md");
+        long change = changes.newChange("Publish under load");
+        changes.put(change, "manual/es/faq.md", document.get("content").asString() + "\nUna respuesta más.\n", document.get("revision").asLong());
         java.util.concurrent.atomic.AtomicBoolean publishing = new java.util.concurrent.atomic.AtomicBoolean(true);
         List<CompletableFuture<List<Integer>>> agents = new ArrayList<>();
         for (int a = 0; a < 4; a++) {
@@ -158,8 +147,8 @@ class AuthoringApiTest {
 
     @Test
     void twoConcurrentEditsOfOneDocumentGiveExactlyOneConflict() throws Exception {
-        JsonNode document = current("manual/en/faq.md");
-        long change = newChange("Concurrent FAQ edits");
+        JsonNode document = changes.current("manual/en/faq.md");
+        long change = changes.newChange("Concurrent FAQ edits");
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<Http.Reply>> edits = new ArrayList<>();
         for (String who : List.of("Ana", "Ben")) {
@@ -169,7 +158,7 @@ class AuthoringApiTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return put(change, "manual/en/faq.md", document.get("content").asString() + "\nEdited by " + who + ".\n", document.get("revision").asLong());
+                return changes.put(change, "manual/en/faq.md", document.get("content").asString() + "\nEdited by " + who + ".\n", document.get("revision").asLong());
             }));
         }
         start.countDown();
@@ -185,11 +174,11 @@ class AuthoringApiTest {
 
     @Test
     void publishingOverAReleaseThatTouchedTheSameDocumentIsAConflictNamingThePaths() {
-        JsonNode document = current("manual/en/values.md");
-        long first = newChange("First values edit");
-        long second = newChange("Second values edit");
-        assertThat(put(first, "manual/en/values.md", document.get("content").asString() + "\nOne.\n", document.get("revision").asLong()).status()).isEqualTo(200);
-        assertThat(put(second, "manual/en/values.md", document.get("content").asString() + "\nTwo.\n", document.get("revision").asLong()).status()).isEqualTo(200);
+        JsonNode document = changes.current("manual/en/values.md");
+        long first = changes.newChange("First values edit");
+        long second = changes.newChange("Second values edit");
+        assertThat(changes.put(first, "manual/en/values.md", document.get("content").asString() + "\nOne.\n", document.get("revision").asLong()).status()).isEqualTo(200);
+        assertThat(changes.put(second, "manual/en/values.md", document.get("content").asString() + "\nTwo.\n", document.get("revision").asLong()).status()).isEqualTo(200);
         assertThat(http.post("/api/v1/changes/" + first + "/publish", "{}").status()).isEqualTo(200);
 
         Http.Reply conflict = http.post("/api/v1/changes/" + second + "/publish", "{}");
@@ -227,8 +216,8 @@ class AuthoringApiTest {
                     %s
                 end
                 """.formatted(body);
-        long change = newChange("Attempt: " + body);
-        assertThat(put(change, "rules/evil.drl", drl, 0).status()).isEqualTo(200);
+        long change = changes.newChange("Attempt: " + body);
+        assertThat(changes.put(change, "rules/evil.drl", drl, 0).status()).isEqualTo(200);
 
         Http.Reply validation = http.post("/api/v1/changes/" + change + "/validate", "");
         assertThat(validation.body().get("ok").asBoolean()).isFalse();
@@ -247,9 +236,9 @@ class AuthoringApiTest {
     @Test
     void aDiffBetweenReleasesShowsTheChangedLines() {
         int before = currentRelease();
-        JsonNode document = current("manual/en/references.md");
-        long change = newChange("Add a reference");
-        put(change, "manual/en/references.md", document.get("content").asString() + "\n- A new internal guide.\n", document.get("revision").asLong());
+        JsonNode document = changes.current("manual/en/references.md");
+        long change = changes.newChange("Add a reference");
+        changes.put(change, "manual/en/references.md", document.get("content").asString() + "\n- A new internal guide.\n", document.get("revision").asLong());
         int after = http.post("/api/v1/changes/" + change + "/publish", "{}").body().get("release").asInt();
 
         Http.Reply diff = http.get("/api/v1/releases/" + before + "/diff/" + after);
@@ -269,14 +258,14 @@ class AuthoringApiTest {
         Map<String, String> files = unzip(export.bytes());
         assertThat(files).containsKeys("manual/es/delay-compensation.md", "rules/compensation.drl");
 
-        long unchanged = newChange("Round trip");
+        long unchanged = changes.newChange("Round trip");
         JsonNode same = http.postBytes("/api/v1/changes/" + unchanged + "/import", "application/zip", export.bytes()).body();
         assertThat(same.get("added").asInt() + same.get("modified").asInt() + same.get("deleted").asInt()).isZero();
         assertThat(same.get("unchanged").asInt()).isEqualTo(files.size());
 
         files.put("manual/en/faq.md", files.get("manual/en/faq.md") + "\nOne more answer.\n");
         files.remove("manual/en/references.md");
-        long edited = newChange("Edited in git");
+        long edited = changes.newChange("Edited in git");
         JsonNode report = http.postBytes("/api/v1/changes/" + edited + "/import", "application/zip", zip(files)).body();
         assertThat(report.get("modified").asInt()).isEqualTo(1);
         assertThat(report.get("deleted").asInt()).isEqualTo(1);
@@ -287,7 +276,7 @@ class AuthoringApiTest {
 
     @Test
     void aZipThatIsNotAZipIsAClearProblem() {
-        long change = newChange("Bad upload");
+        long change = changes.newChange("Bad upload");
         Http.Reply reply = http.postBytes("/api/v1/changes/" + change + "/import", "application/zip", "not a zip".getBytes(StandardCharsets.UTF_8));
 
         assertThat(reply.status()).isEqualTo(400);
@@ -296,8 +285,8 @@ class AuthoringApiTest {
 
     @Test
     void aPathOutsideTheBundleLayoutIsRefused() {
-        long change = newChange("Bad path");
-        Http.Reply reply = put(change, "../etc/passwd", "x", 0);
+        long change = changes.newChange("Bad path");
+        Http.Reply reply = changes.put(change, "../etc/passwd", "x", 0);
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.body().get("errors").get(0).get("field").asString()).isEqualTo("path");

@@ -37,33 +37,22 @@ class HostileDocumentsTest {
     SnapshotCompiler compiler;
 
     Http http;
+    ChangeClient changes;
 
     @BeforeEach
     void connect() {
         http = Http.admin(port);
+        changes = new ChangeClient(http);
     }
 
-    long newChange(String title) {
-        Http.Reply created = http.post("/api/v1/changes", Map.of("title", title));
-        assertThat(created.status()).isEqualTo(201);
-        return created.body().get("id").asLong();
-    }
 
-    JsonNode current(String path) {
-        Http.Reply reply = http.get("/api/v1/documents?path=" + path);
-        assertThat(reply.status()).isEqualTo(200);
-        return reply.body();
-    }
 
-    Http.Reply put(long change, String path, String content, long baseRevision) {
-        return http.put("/api/v1/changes/" + change + "/documents?path=" + path, Map.of("content", content, "baseRevision", baseRevision));
-    }
 
     /** Validates a change holding one document; the reply must be a clean 200 with problems, never a 500. */
     JsonNode validateWith(String path, String content) {
-        long change = newChange("hostile " + path);
-        long base = path.startsWith("manual/") ? current(path).get("revision").asLong() : 0;
-        assertThat(put(change, path, content, base).status()).isEqualTo(200);
+        long change = changes.newChange("hostile " + path);
+        long base = path.startsWith("manual/") ? changes.current(path).get("revision").asLong() : 0;
+        assertThat(changes.put(change, path, content, base).status()).isEqualTo(200);
         Http.Reply validated = http.post("/api/v1/changes/" + change + "/validate", "{}");
         assertThat(validated.status()).isEqualTo(200);
         assertThat(validated.body().get("ok").asBoolean()).isFalse();
@@ -75,7 +64,7 @@ class HostileDocumentsTest {
 
     @Test
     void threeThousandNestedQuotesAreRefusedAtValidationWithPathAndLine() {
-        String content = current(VALUES_EN).get("content").asString() + "\n" + ">".repeat(3_000) + " deep\n";
+        String content = changes.current(VALUES_EN).get("content").asString() + "\n" + ">".repeat(3_000) + " deep\n";
         int lastLine = (int) content.lines().count();
 
         JsonNode errors = validateWith(VALUES_EN, content);
@@ -115,10 +104,10 @@ class HostileDocumentsTest {
 
     @Test
     void aPathLongerThanTheStoreKeepsIsRefusedNamingTheField() {
-        long change = newChange("long path");
+        long change = changes.newChange("long path");
         String path = "manual/en/" + "a".repeat(400) + ".md";
 
-        Http.Reply reply = put(change, path, "---\n", 0);
+        Http.Reply reply = changes.put(change, path, "---\n", 0);
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.body().get("code").asString()).isEqualTo("invalid_request");
@@ -128,9 +117,9 @@ class HostileDocumentsTest {
 
     @Test
     void importAppliesTheSamePerDocumentLimitAsAnEdit() throws IOException {
-        long change = newChange("oversized import");
-        String oversized = current(VALUES_EN).get("content").asString() + "\n" + "word ".repeat(DraftEdits.MAX_DOCUMENT_CHARS / 5 + 1);
-        assertThat(put(change, VALUES_EN, oversized, current(VALUES_EN).get("revision").asLong()).status()).isEqualTo(400);
+        long change = changes.newChange("oversized import");
+        String oversized = changes.current(VALUES_EN).get("content").asString() + "\n" + "word ".repeat(DraftEdits.MAX_DOCUMENT_CHARS / 5 + 1);
+        assertThat(changes.put(change, VALUES_EN, oversized, changes.current(VALUES_EN).get("revision").asLong()).status()).isEqualTo(400);
 
         Http.Reply imported = http.postBytes("/api/v1/changes/" + change + "/import", "application/zip", zip(Map.of(VALUES_EN, oversized)));
 
@@ -141,10 +130,10 @@ class HostileDocumentsTest {
 
     @Test
     void snippetsAreEscapedWithAndWithoutHighlights() {
-        long change = newChange("markup in the text");
-        JsonNode values = current(VALUES_EN);
+        long change = changes.newChange("markup in the text");
+        JsonNode values = changes.current(VALUES_EN);
         String marked = values.get("content").asString().replaceFirst("(?m)^(# .*)$", "$1\n\nZebracorn `<img src=x onerror=alert(1)>` and <b>bold</b> zebracorn.\n");
-        assertThat(put(change, VALUES_EN, marked, values.get("revision").asLong()).status()).isEqualTo(200);
+        assertThat(changes.put(change, VALUES_EN, marked, values.get("revision").asLong()).status()).isEqualTo(200);
         assertThat(http.post("/api/v1/changes/" + change + "/publish", Map.of("message", "markup in the text")).status()).isEqualTo(200);
 
         Http.Reply highlighted = http.get("/api/v1/search?locale=en&q=zebracorn");
@@ -167,9 +156,9 @@ class HostileDocumentsTest {
 
     @Test
     void everyPublishedReleaseCompilesAgainAsAtStartUp() {
-        long change = newChange("one more release");
-        JsonNode values = current(VALUES_EN);
-        assertThat(put(change, VALUES_EN, values.get("content").asString() + "\n> > > a quote three levels deep\n", values.get("revision").asLong()).status())
+        long change = changes.newChange("one more release");
+        JsonNode values = changes.current(VALUES_EN);
+        assertThat(changes.put(change, VALUES_EN, values.get("content").asString() + "\n> > > a quote three levels deep\n", values.get("revision").asLong()).status())
                 .isEqualTo(200);
         assertThat(http.post("/api/v1/changes/" + change + "/publish", Map.of("message", "nested quote")).status()).isEqualTo(200);
 
