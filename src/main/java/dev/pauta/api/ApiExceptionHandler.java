@@ -7,6 +7,7 @@ import dev.pauta.decisions.DecisionTooLargeException;
 import dev.pauta.decisions.Decisions;
 import dev.pauta.decisions.LedgerBusyException;
 import dev.pauta.security.Accounts;
+import dev.pauta.guidance.SectionNotFoundException;
 import dev.pauta.guidance.UnknownCodeException;
 import dev.pauta.manual.InvalidBundleException;
 import dev.pauta.rules.RuleFailure;

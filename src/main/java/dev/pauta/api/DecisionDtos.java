@@ -30,7 +30,7 @@ final class DecisionDtos {
     @FixHint("send from and to as ISO-8601 instants (2026-11-01T00:00:00Z) and sample between 1 and 100000, or no body for the last 1000 decisions")
     record ImpactRequest(@Schema(description = "Replay decisions logged at or after this instant.") Instant from,
                          @Schema(description = "Replay decisions logged before this instant.") Instant to,
-                         @Schema(description = "At most this many decisions, newest first; 1000 when absent.") @Min(1) @Max(100_000) Integer sample) {
+                         @Schema(description = "At most this many decisions, newest first; 1000 when absent.") @Min(1) @Max(Decisions.MAX_IMPACT_SAMPLE) Integer sample) {
     }
 
     @Schema(name = "Feedback")

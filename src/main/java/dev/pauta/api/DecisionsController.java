@@ -1,10 +1,6 @@
 package dev.pauta.api;
 
-import dev.pauta.authoring.Authoring;
 import dev.pauta.decisions.Decisions;
-import dev.pauta.guidance.SnapshotCompiler;
-import dev.pauta.manual.Bundle;
-import dev.pauta.manual.Release;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
@@ -31,13 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 class DecisionsController {
 
     private final Decisions decisions;
-    private final Authoring authoring;
-    private final SnapshotCompiler compiler;
 
-    DecisionsController(Decisions decisions, Authoring authoring, SnapshotCompiler compiler) {
+    DecisionsController(Decisions decisions) {
         this.decisions = decisions;
-        this.authoring = authoring;
-        this.compiler = compiler;
     }
 
     @Operation(operationId = "getDecision", summary = "Read a logged decision back",
@@ -84,9 +76,7 @@ class DecisionsController {
                     + "action codes appear or disappear, with examples.")
     @PostMapping(path = "/changes/{id}/impact", consumes = MediaType.APPLICATION_JSON_VALUE)
     DecisionDtos.ImpactDto impact(@PathVariable("id") long id, @Valid @RequestBody(required = false) DecisionDtos.ImpactRequest request) {
-        Bundle draft = authoring.changeBundle(id);
-        var snapshot = compiler.compile(draft, new Release(0, draft.hash(), Instant.now(), null, "impact of change " + id));
         DecisionDtos.ImpactRequest r = request == null ? new DecisionDtos.ImpactRequest(null, null, null) : request;
-        return DecisionDtos.ImpactDto.of(decisions.impact(snapshot, r.from(), r.to(), r.sample() == null ? 1000 : r.sample()));
+        return DecisionDtos.ImpactDto.of(decisions.impact(id, r.from(), r.to(), r.sample()));
     }
 }

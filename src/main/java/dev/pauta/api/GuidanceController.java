@@ -1,13 +1,9 @@
 package dev.pauta.api;
 
-import dev.pauta.PautaProperties;
-import dev.pauta.decisions.Decisions;
-import dev.pauta.guidance.Snapshot;
-import dev.pauta.guidance.SnapshotHolder;
-import dev.pauta.guidance.UnknownCodeException;
-import dev.pauta.manual.ManualReader;
-import dev.pauta.manual.Section;
-import dev.pauta.search.SearchQuery;
+import dev.pauta.guidance.DraftCheck;
+import dev.pauta.guidance.GuidanceService;
+import dev.pauta.guidance.ManualSearch;
+import dev.pauta.guidance.ManualSections;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -16,9 +12,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,14 +28,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 class GuidanceController {
 
-    private final Decisions decisions;
-    private final SnapshotHolder snapshots;
-    private final PautaProperties properties;
+    private final GuidanceService guidance;
+    private final DraftCheck drafts;
+    private final ManualSearch search;
+    private final ManualSections sections;
 
-    GuidanceController(Decisions decisions, SnapshotHolder snapshots, PautaProperties properties) {
-        this.decisions = decisions;
-        this.snapshots = snapshots;
-        this.properties = properties;
+    GuidanceController(GuidanceService guidance, DraftCheck drafts, ManualSearch search, ManualSections sections) {
+        this.guidance = guidance;
+        this.drafts = drafts;
+        this.search = search;
+        this.sections = sections;
     }
 
     @Operation(operationId = "decide", summary = "Decide the next best actions for a situation",
@@ -51,23 +46,15 @@ class GuidanceController {
                     + "listing the known ones.")
     @PostMapping(path = "/guidance", consumes = MediaType.APPLICATION_JSON_VALUE)
     GuidanceResponse guidance(@Valid @RequestBody GuidanceRequest request, Principal principal) {
-        return GuidanceResponse.of(decisions.decide(request.toSituation(), AuthoringController.actor(principal)));
+        return GuidanceResponse.of(guidance.decide(request.toSituation(), AuthoringController.actor(principal)));
     }
 
     @Operation(operationId = "checkDraft", summary = "Check a draft reply against the phrase tables",
             description = "Flags forbidden phrases (with what to say instead) and the channel's checks, with character offsets into the text.")
     @PostMapping(path = "/check", consumes = MediaType.APPLICATION_JSON_VALUE)
     ManualDtos.CheckResponse check(@Valid @RequestBody CheckRequest request) {
-        Snapshot snapshot = snapshots.current();
-        var checker = snapshot.checkers().get(request.locale());
-        if (checker == null) {
-            throw new UnknownCodeException("locale", request.locale(), snapshot.locales());
-        }
-        String channel = request.channel();
-        if (channel != null && !snapshot.vocabularies().get(request.locale()).channels().containsKey(channel)) {
-            throw new UnknownCodeException("channel", channel, snapshot.vocabularies().get(request.locale()).channels().keySet());
-        }
-        return new ManualDtos.CheckResponse(checker.check(channel, request.text()).stream().map(GuidanceResponse.ViolationDto::of).toList());
+        return new ManualDtos.CheckResponse(drafts.check(request.locale(), request.channel(), request.text()).stream()
+                .map(GuidanceResponse.ViolationDto::of).toList());
     }
 
     @Operation(operationId = "searchManual", summary = "Search the manual",
@@ -75,27 +62,14 @@ class GuidanceController {
                     + "and highlighted snippets. The query is searched as words, never parsed as syntax.")
     @GetMapping("/search")
     ManualDtos.SearchResponse search(
-            @Parameter(description = "Words to look for; empty lists sections by relevance to nothing (all).") @RequestParam(name = "q", defaultValue = "") @Size(max = 500) String q,
+            @Parameter(description = "Words to look for; empty lists sections by relevance to nothing (all).") @RequestParam(name = "q", defaultValue = "") @Size(max = ManualSearch.Query.MAX_TEXT) String q,
             @Parameter(description = "A locale of the manual; pauta.default-locale when absent.", example = "es") @RequestParam(name = "locale", required = false)
             @Size(max = 5) String locale,
             @Parameter(description = "Only sections of this kind.", schema = @Schema(allowableValues = {"foundation", "guideline", "protocol", "policy", "reference"}))
             @RequestParam(name = "kind", required = false) String kind,
             @Parameter(description = "Only sections for this channel code.", example = "PHONE") @RequestParam(name = "channel", required = false) @Size(max = 40) String channel,
-            @RequestParam(name = "limit", defaultValue = "10") @Min(1) @Max(100) int limit) {
-        Snapshot snapshot = snapshots.current();
-        String loc = locale == null || locale.isBlank() ? properties.defaultLocale() : locale;
-        var index = snapshot.indexes().get(loc);
-        if (index == null) {
-            throw new UnknownCodeException("locale", loc, snapshot.locales());
-        }
-        if (kind != null && !kind.isBlank() && !ManualReader.KINDS.contains(kind)) {
-            throw new UnknownCodeException("kind", kind, ManualReader.KINDS);
-        }
-        Set<String> channels = new TreeSet<>(snapshot.vocabularies().get(loc).channels().keySet());
-        if (channel != null && !channel.isBlank() && !channels.contains(channel)) {
-            throw new UnknownCodeException("channel", channel, channels);
-        }
-        return ManualDtos.SearchResponse.of(index.search(new SearchQuery(q, loc, blankToNull(kind), blankToNull(channel), limit)));
+            @RequestParam(name = "limit", defaultValue = "10") @Min(1) @Max(ManualSearch.Query.MAX_LIMIT) int limit) {
+        return ManualDtos.SearchResponse.of(search.search(new ManualSearch.Query(q, locale, kind, channel, limit)));
     }
 
     @Operation(operationId = "getSection", summary = "Read a section of the manual",
@@ -104,19 +78,6 @@ class GuidanceController {
     ManualDtos.SectionResponse section(@Parameter(example = "delay-compensation") @PathVariable("id") @Size(max = 120) String id,
                                        @Parameter(description = "A locale of the manual; pauta.default-locale when absent.", example = "en")
                                        @RequestParam(name = "locale", required = false) @Size(max = 5) String locale) {
-        Snapshot snapshot = snapshots.current();
-        String loc = locale == null || locale.isBlank() ? properties.defaultLocale() : locale;
-        if (!snapshot.locales().contains(loc)) {
-            throw new UnknownCodeException("locale", loc, snapshot.locales());
-        }
-        Section s = snapshot.manual().section(loc, id).orElseThrow(() -> new SectionNotFoundException(id, loc,
-                snapshot.manual().sections(loc).stream().map(Section::id).collect(Collectors.toCollection(TreeSet::new))));
-        return new ManualDtos.SectionResponse(s.id(), s.title(), s.kind(), s.locale(), s.channels(), s.tags(), s.owner(), s.reviewBy().toString(),
-                s.markdown(), s.html(), snapshot.release().number());
+        return ManualDtos.SectionResponse.of(sections.section(id, locale));
     }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
-
 }

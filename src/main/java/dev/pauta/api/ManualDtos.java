@@ -1,5 +1,6 @@
 package dev.pauta.api;
 
+import dev.pauta.guidance.SectionView;
 import dev.pauta.search.SearchResult;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -40,5 +41,9 @@ final class ManualDtos {
                            String locale, List<String> channels, List<String> tags, @Schema(nullable = true) String owner,
                            @Schema(description = "The date the section is due for review.", format = "date", nullable = true) String reviewBy,
                            String markdown, @Schema(description = "Sanitized HTML rendered from the Markdown.") String html, int release) {
+        static SectionResponse of(SectionView s) {
+            return new SectionResponse(s.id(), s.title(), s.kind(), s.locale(), s.channels(), s.tags(), s.owner(),
+                    s.reviewBy() == null ? null : s.reviewBy().toString(), s.markdown(), s.html(), s.release());
+        }
     }
 }

@@ -1,11 +1,7 @@
 package dev.pauta.decisions;
 
 import dev.pauta.guidance.Decision;
-import dev.pauta.guidance.GuidanceService;
-import dev.pauta.guidance.Snapshot;
 import dev.pauta.guidance.SnapshotHolder;
-import dev.pauta.guidance.UnknownCodeException;
-import dev.pauta.rules.Compensation;
 import dev.pauta.rules.Situation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,12 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -84,23 +76,18 @@ public class Decisions {
         }
     }
 
-    private final GuidanceService guidance;
     private final SnapshotHolder holder;
     private final LedgerStore ledger;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ChangeImpact impact;
 
-    Decisions(GuidanceService guidance, SnapshotHolder holder, LedgerStore ledger, JdbcClient jdbc, Clock clock) {
-        this.guidance = guidance;
+    Decisions(SnapshotHolder holder, LedgerStore ledger, JdbcClient jdbc, Clock clock, ChangeImpact impact) {
         this.holder = holder;
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.clock = clock;
-    }
-
-    /** Decides on the current release; guidance hands the decision to the log, which holds it durably before it is returned. */
-    public Decision decide(Situation situation, String caller) {
-        return guidance.decide(situation, caller);
+        this.impact = impact;
     }
 
     private static Logged logged(ResultSet rs, int row) throws SQLException {
@@ -173,6 +160,10 @@ public class Decisions {
 
     // --- impact
 
+    /** A change's impact replays this many logged decisions when the caller names no number, and never more than the maximum. */
+    public static final int DEFAULT_IMPACT_SAMPLE = 1000;
+    public static final int MAX_IMPACT_SAMPLE = 100_000;
+
     /** How decisions would change: replayed situations whose actions differ, which codes appear or disappear, with examples. */
     public record Impact(int replayed, int changed, Map<String, Integer> appeared, Map<String, Integer> disappeared, List<Example> examples,
                          int currentRelease) {
@@ -182,72 +173,19 @@ public class Decisions {
     public record Example(String decisionId, List<String> before, List<String> after, List<String> notAppliedBefore, List<String> notAppliedAfter) {
     }
 
-    /** A logged situation to replay, and whose ledger to replay it with. */
-    private record Replay(String decisionId, Situation situation, String customerKey) {
-    }
-
     /**
-     * Replays logged situations (newest first, within the window, at most {@code sample}) on the current release and on
-     * the draft, both with the ledger the customer has today, found by the key stored with the decision, so only the
-     * draft's edits explain the differences. Masked fields replay as logged.
+     * The impact use case: compiles the change's draft, through the same rule grammar as publishing, and replays the logged
+     * situations of the window (newest first, {@code sample} of them, {@value #DEFAULT_IMPACT_SAMPLE} when null) on the current
+     * release and on the draft with the ledger each customer has today.
+     *
+     * @throws dev.pauta.authoring.AuthoringException.NotFound when there is no such change
+     * @throws dev.pauta.manual.InvalidBundleException        when the draft does not compile; nothing is replayed
      */
-    public Impact impact(Snapshot draft, Instant from, Instant to, int sample) {
-        Snapshot current = holder.current();
-        OffsetDateTime a = (from == null ? Instant.EPOCH : from).atOffset(ZoneOffset.UTC);
-        OffsetDateTime b = (to == null ? clock.instant().plusSeconds(1) : to).atOffset(ZoneOffset.UTC);
-        List<Replay> logged = jdbc.sql("""
-                        select id, schema_version, situation, customer_key from decision_log where at >= ? and at < ? order by seq desc fetch first ? rows only""")
-                .params(a, b, sample)
-                .query((rs, n) -> new Replay(rs.getString("id"), StoredSchema.situation(rs.getInt("schema_version"), rs.getString("situation")),
-                        rs.getString("customer_key")))
-                .list();
-        Map<String, Integer> appeared = new TreeMap<>();
-        Map<String, Integer> disappeared = new TreeMap<>();
-        List<Example> examples = new ArrayList<>();
-        int changed = 0;
-        int replayed = 0;
-        // A customer with many logged decisions has their ledger read once per impact, not once per decision.
-        Map<String, List<Compensation>> ledgers = new HashMap<>();
-        for (Replay replay : logged) {
-            List<Compensation> entries = replay.customerKey() == null ? List.of()
-                    : ledgers.computeIfAbsent(replay.customerKey(), ledger::entriesOfKey);
-            Decision was;
-            Decision would;
-            try {
-                was = guidance.decide(current, replay.situation(), entries);
-                would = guidance.decide(draft, replay.situation(), entries);
-            } catch (UnknownCodeException codesNoLongerDefined) {
-                // The draft removed a code this situation used; it cannot be asked again, so it is not counted.
-                continue;
-            }
-            replayed++;
-            List<String> before = summary(was);
-            List<String> after = summary(would);
-            if (Objects.equals(before, after)) {
-                continue;
-            }
-            changed++;
-            codes(after).stream().filter(c -> !codes(before).contains(c)).forEach(c -> appeared.merge(c, 1, Integer::sum));
-            codes(before).stream().filter(c -> !codes(after).contains(c)).forEach(c -> disappeared.merge(c, 1, Integer::sum));
-            if (examples.size() < 5) {
-                examples.add(new Example(replay.decisionId(), before, after, notApplied(was), notApplied(would)));
-            }
+    public Impact impact(long changeId, Instant from, Instant to, Integer sample) {
+        int n = sample == null ? DEFAULT_IMPACT_SAMPLE : sample;
+        if (n < 1 || n > MAX_IMPACT_SAMPLE) {
+            throw new IllegalArgumentException("sample must be from 1 to " + MAX_IMPACT_SAMPLE + ", not " + n);
         }
-        return new Impact(replayed, changed, appeared, disappeared, examples, current.release().number());
-    }
-
-    /** Each action as CODE or CODE{param=value}, in priority order: what an agent would see change. */
-    private static List<String> summary(Decision decision) {
-        return decision.actions().stream()
-                .map(a -> a.params().isEmpty() ? a.code() : a.code() + new TreeMap<>(a.params()))
-                .toList();
-    }
-
-    private static List<String> notApplied(Decision decision) {
-        return decision.explanation().notApplied().stream().map(Decision.NotApplied::code).toList();
-    }
-
-    private static List<String> codes(List<String> summary) {
-        return summary.stream().map(s -> s.contains("{") ? s.substring(0, s.indexOf('{')) : s).toList();
+        return impact.of(changeId, from, to, n);
     }
 }

@@ -1,6 +1,8 @@
 package dev.pauta.decisions;
 
+import dev.pauta.authoring.Authoring;
 import dev.pauta.guidance.GuidanceService;
+import dev.pauta.guidance.SnapshotCompiler;
 import dev.pauta.guidance.SnapshotHolder;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -13,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires the decision log, the ledger and the recorder the guidance engine requires, and the decisions facade. */
+/** Wires the decision log, the ledger and the recorder the guidance engine requires, and the decisions facade with a change's impact. */
 @Configuration(proxyBeanMethods = false)
 class DecisionsConfiguration {
 
@@ -41,7 +43,8 @@ class DecisionsConfiguration {
     }
 
     @Bean
-    Decisions decisions(GuidanceService guidance, SnapshotHolder holder, LedgerStore ledger, JdbcClient jdbc, Clock clock) {
-        return new Decisions(guidance, holder, ledger, jdbc, clock);
+    Decisions decisions(GuidanceService guidance, SnapshotHolder holder, LedgerStore ledger, JdbcClient jdbc, Clock clock, Authoring authoring,
+                        SnapshotCompiler compiler) {
+        return new Decisions(holder, ledger, jdbc, clock, new ChangeImpact(authoring, compiler, guidance, holder, ledger, jdbc, clock));
     }
 }

@@ -5,9 +5,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the guidance engine; the snapshot it serves is loaded and swapped by the authoring module. */
+/** Wires the guidance engine and the agents' use cases on it; the snapshot they serve is loaded and swapped by the authoring module. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(EngineProperties.class)
+@EnableConfigurationProperties({EngineProperties.class, ManualProperties.class})
 class GuidanceConfiguration {
 
     @Bean
@@ -30,5 +30,20 @@ class GuidanceConfiguration {
     @Bean
     GuidanceService guidanceService(SnapshotHolder holder, Ledger ledger, DecisionRecorder recorder, Clock clock) {
         return new GuidanceService(holder, ledger, recorder, clock);
+    }
+
+    @Bean
+    DraftCheck draftCheck(SnapshotHolder holder, ManualProperties manual) {
+        return new DraftCheck(holder, manual.defaultLocale());
+    }
+
+    @Bean
+    ManualSearch manualSearch(SnapshotHolder holder, ManualProperties manual) {
+        return new ManualSearch(holder, manual.defaultLocale());
+    }
+
+    @Bean
+    ManualSections manualSections(SnapshotHolder holder, ManualProperties manual) {
+        return new ManualSections(holder, manual.defaultLocale());
     }
 }

@@ -52,7 +52,10 @@ public final class GuidanceService {
         this(holder, ledger, UNRECORDED, clock);
     }
 
-    /** Decides on the current release with the customer's ledger and returns the decision once the recorder has it. */
+    /**
+     * The guidance use case: decides on the current release with the customer's ledger and returns the decision once the
+     * recorder (the decision log) has it. A code the release does not define is an {@link UnknownCodeException}.
+     */
     public Decision decide(Situation situation, String caller) {
         Decision decision = decide(holder.current(), situation, ledgerOf(situation));
         recorder.record(situation, decision, caller);
@@ -72,7 +75,7 @@ public final class GuidanceService {
     /** Decides on the given snapshot with the given ledger entries, unrecorded: replays bring the ledger of the customer they replay. */
     public Decision decide(Snapshot snapshot, Situation situation, List<Compensation> ledgerEntries) {
         long started = System.nanoTime();
-        Vocabulary vocabulary = requireKnownCodes(snapshot, situation);
+        Vocabulary vocabulary = KnownCodes.situation(snapshot, situation);
         String locale = situation.locale();
         Evaluation evaluation = snapshot.ruleSet().evaluate(situation, snapshot.policyFacts().get(locale), ledgerEntries, clock.instant());
 
@@ -198,31 +201,5 @@ public final class GuidanceService {
         List<SearchHit> hits = snapshot.indexes().get(situation.locale())
                 .search(SearchQuery.forGuidance(query.toString(), situation.locale(), situation.channel(), SECTION_LIMIT)).hits();
         return hits.stream().map(h -> new Decision.SectionMatch(h.id(), h.title(), h.kind(), h.snippet(), h.score())).toList();
-    }
-
-    static Vocabulary requireKnownCodes(Snapshot snapshot, Situation situation) {
-        Vocabulary vocabulary = snapshot.vocabularies().get(situation.locale());
-        if (vocabulary == null) {
-            throw new UnknownCodeException("locale", situation.locale(), snapshot.locales());
-        }
-        known("channel", situation.channel(), vocabulary.channels().keySet());
-        known("intent", situation.intent(), vocabulary.intents().keySet());
-        Situation.Customer customer = situation.customer();
-        if (customer.type() != null) {
-            known("customer.type", customer.type(), vocabulary.customerTypes().keySet());
-        }
-        if (customer.tier() != null) {
-            known("customer.tier", customer.tier(), vocabulary.tiers().keySet());
-        }
-        for (String need : customer.specialNeeds()) {
-            known("customer.specialNeeds", need, vocabulary.specialNeeds().keySet());
-        }
-        return vocabulary;
-    }
-
-    private static void known(String field, String value, Set<String> codes) {
-        if (!codes.contains(value)) {
-            throw new UnknownCodeException(field, value, codes);
-        }
     }
 }

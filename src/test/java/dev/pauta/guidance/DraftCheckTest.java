@@ -1,0 +1,70 @@
+package dev.pauta.guidance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.pauta.ShippedSnapshot;
+import dev.pauta.compliance.Violation;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The draft-check use case on the shipped release: codes checked once, the default locale when none is named. */
+class DraftCheckTest {
+
+    static final String SPANISH = "Lo siento, eso no nos compete.";
+    static final String ENGLISH = "Sorry, that's not my department.";
+
+    private final Snapshot snapshot = ShippedSnapshot.get();
+    private final SnapshotHolder holder = new SnapshotHolder();
+
+    DraftCheckTest() {
+        holder.swap(snapshot);
+    }
+
+    @Test
+    void aDraftIsCheckedAgainstThePhrasesOfTheLocaleItNames() {
+        List<Violation> violations = new DraftCheck(holder, "es").check("en", "EMAIL", ENGLISH);
+
+        assertThat(violations).map(v -> ENGLISH.substring(v.start(), v.end()).toLowerCase()).anyMatch(s -> s.contains("not my department"));
+    }
+
+    @Test
+    void aDraftWithoutALocaleIsCheckedInTheDefaultLocale() {
+        assertThat(flagged(new DraftCheck(holder, "es").check(null, null, SPANISH))).contains("eso no nos compete");
+        assertThat(flagged(new DraftCheck(holder, "es").check(" ", null, SPANISH))).contains("eso no nos compete");
+        assertThat(flagged(new DraftCheck(holder, "en").check(null, null, SPANISH))).doesNotContain("eso no nos compete");
+    }
+
+    @Test
+    void aLocaleTheReleaseDoesNotDefineIsRefusedListingTheKnownOnes() {
+        UnknownCodeException refused = catchThrowableOfType(UnknownCodeException.class, () -> new DraftCheck(holder, "es").check("fr", null, ENGLISH));
+
+        assertThat(refused.field()).isEqualTo("locale");
+        assertThat(refused.value()).isEqualTo("fr");
+        assertThat(refused.known()).isEqualTo(snapshot.locales()).contains("es", "en");
+    }
+
+    @Test
+    void aDefaultLocaleTheReleaseDoesNotDefineIsRefusedLikeARequestedOne() {
+        UnknownCodeException refused = catchThrowableOfType(UnknownCodeException.class, () -> new DraftCheck(holder, "fr").check(null, null, ENGLISH));
+
+        assertThat(refused.field()).isEqualTo("locale");
+        assertThat(refused.value()).isEqualTo("fr");
+    }
+
+    @Test
+    void aChannelTheLocaleDoesNotDefineIsRefusedAndABlankOneIsNotIgnored() {
+        for (String channel : new String[] {"FAX", ""}) {
+            UnknownCodeException refused = catchThrowableOfType(UnknownCodeException.class, () -> new DraftCheck(holder, "es").check("en", channel, ENGLISH));
+
+            assertThat(refused.field()).isEqualTo("channel");
+            assertThat(refused.value()).isEqualTo(channel);
+            assertThat(refused.known()).isEqualTo(snapshot.vocabularies().get("en").channels().keySet()).contains("EMAIL", "PHONE");
+        }
+    }
+
+    /** The flagged words of a Spanish draft, lower case. */
+    private static List<String> flagged(List<Violation> violations) {
+        return violations.stream().map(v -> SPANISH.substring(v.start(), v.end()).toLowerCase()).toList();
+    }
+}
