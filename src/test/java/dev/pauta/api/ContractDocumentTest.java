@@ -2,6 +2,7 @@ package dev.pauta.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pauta.ApiTest;
 import dev.pauta.Http;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,18 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The committed document (the input of the generated client and of Spectral) is the served one. Refresh it with
  * {@code mvn -o -q test -Dtest=ContractDocumentTest -Dpauta.openapi.refresh=true} and commit the file.
  */
-@ActiveProfiles("test")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:contract-document;DB_CLOSE_DELAY=-1")
+@ApiTest
 class ContractDocumentTest {
 
     static final Path COMMITTED = Path.of("src/main/resources/openapi/pauta-v1.json");

@@ -3,6 +3,7 @@ package dev.pauta.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.pauta.ApiTest;
 import dev.pauta.Http;
 import dev.pauta.ShippedPolicy;
 import dev.pauta.client.ApiClient;
@@ -22,17 +23,13 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * An integrator's view: a Java client generated during the build from the committed document (openapi-generator, the
  * native library) decides, sends feedback, reads the decision back and reads a typed problem, with nothing hand-written.
  */
-@ActiveProfiles("test")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:generated-client;DB_CLOSE_DELAY=-1")
+@ApiTest
 class GeneratedClientTest {
 
     @LocalServerPort

@@ -2,6 +2,7 @@ package dev.pauta.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pauta.ApiTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,15 +12,11 @@ import dev.pauta.ShippedPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@ActiveProfiles("test")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:guidance-api;DB_CLOSE_DELAY=-1")
+@ApiTest
 class GuidanceApiTest {
 
     static final String CONTRACT_EXAMPLE = """

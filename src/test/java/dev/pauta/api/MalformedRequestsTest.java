@@ -2,17 +2,14 @@ package dev.pauta.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pauta.ApiTest;
 import dev.pauta.Http;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Requests no client should send, from the container up to the JSON reader: each is a problem+json with a code and a hint, never a 500. */
-@ActiveProfiles("test")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:malformed-requests;DB_CLOSE_DELAY=-1")
+@ApiTest
 class MalformedRequestsTest {
 
     static final String GUIDANCE = "{\"locale\":\"en\",\"channel\":\"CHAT\",\"intent\":\"ORDER_DELAYED\"%s}";

@@ -2,16 +2,14 @@ package dev.pauta.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pauta.ApiTest;
 import dev.pauta.Http;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
-@ActiveProfiles("test")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.datasource.url=jdbc:h2:mem:operations;DB_CLOSE_DELAY=-1")
+@ApiTest
 class OperationsTest {
 
     /** Every endpoint of the API contract, as method and path template. */
