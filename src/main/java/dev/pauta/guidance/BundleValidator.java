@@ -23,6 +23,7 @@ public final class BundleValidator {
     }
 
     private final SnapshotCompiler compiler;
+    private final ScenarioReader scenarioReader = new ScenarioReader();
     private final ScenarioRunner scenarios = new ScenarioRunner();
 
     public BundleValidator(SnapshotCompiler compiler) {
@@ -40,7 +41,7 @@ public final class BundleValidator {
         if (!withScenarios) {
             return new Result(snapshot, problems, 0, 0, Set.of());
         }
-        ScenarioRunner.Parsed parsed = scenarios.read(bundle);
+        ScenarioRunner.Parsed parsed = scenarioReader.read(bundle);
         ScenarioRunner.Report report = scenarios.run(snapshot, parsed.scenarios());
         problems.addAll(parsed.problems());
         problems.addAll(report.problems());

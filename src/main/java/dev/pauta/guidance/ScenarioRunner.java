@@ -1,6 +1,5 @@
 package dev.pauta.guidance;
 
-import dev.pauta.manual.Bundle;
 import dev.pauta.manual.Problem;
 import dev.pauta.rules.Compensation;
 import dev.pauta.rules.RuleFailure;
@@ -41,13 +40,6 @@ public final class ScenarioRunner {
                             "fix the rule or the manual table it reads, or the scenario if the policy changed"))
                     .toList();
         }
-    }
-
-    private final ScenarioReader reader = new ScenarioReader();
-
-    /** The scenarios of a bundle, read by {@link ScenarioReader}; BundleValidator reads and runs through this one object. */
-    public Parsed read(Bundle bundle) {
-        return reader.read(bundle);
     }
 
     public Report run(Snapshot snapshot, List<Scenario> scenarios) {

@@ -120,7 +120,7 @@ class OfferWorthTest {
         Bundle bundle = copy.bundle();
         Snapshot snapshot = new SnapshotCompiler(1000).compile(bundle, new Release(1, bundle.hash(), null, "test", "gesture worth more"));
         ScenarioRunner runner = new ScenarioRunner();
-        List<Scenario> scenarios = runner.read(bundle).scenarios().stream().filter(s -> s.file().endsWith("offer-worth.yaml")).toList();
+        List<Scenario> scenarios = new ScenarioReader().read(bundle).scenarios().stream().filter(s -> s.file().endsWith("offer-worth.yaml")).toList();
 
         Scenario.Result result = runner.run(snapshot, scenarios).results().get(0);
         SnapshotHolder holder = new SnapshotHolder();
