@@ -29,7 +29,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * problem+json with a stable code and a hint. Failures of the domain, and anything unexpected, are {@link DomainProblems}'.
  */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * after {@link ApiExceptionHandler}, so its catch-all sees only what no specific handler took.
  */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class DomainProblems {
 
     private static final Logger log = LoggerFactory.getLogger(DomainProblems.class);

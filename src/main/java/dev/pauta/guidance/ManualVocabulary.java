@@ -1,5 +1,6 @@
 package dev.pauta.guidance;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -24,6 +25,21 @@ public final class ManualVocabulary {
     public Vocabulary vocabulary(String locale) {
         Snapshot snapshot = holder.current();
         return snapshot.vocabularies().get(KnownCodes.locale(snapshot, locale, defaultLocale));
+    }
+
+    /** A draft check of the manual's {@code channel-checks} table, in the words an agent reads. */
+    public record ChannelRule(String channel, String check, String value, String severity, String instead) {
+    }
+
+    /** The checks a draft for {@code channel} gets, those for every channel first; empty for a channel with none. */
+    public List<ChannelRule> channelRules(String locale, String channel) {
+        Snapshot snapshot = holder.current();
+        String known = KnownCodes.locale(snapshot, locale, defaultLocale);
+        return snapshot.manual().tables(known, "channel-checks").stream().flatMap(table -> table.rows().stream())
+                .map(row -> new ChannelRule(row.text("channel"), row.text("check"), row.text("value"), row.text("severity"), row.text("instead")))
+                .filter(rule -> "ALL".equals(rule.channel()) || rule.channel().equals(channel))
+                .sorted(Comparator.comparing(rule -> !"ALL".equals(rule.channel())))
+                .toList();
     }
 
     /** The locales of the current release, sorted. */

@@ -32,6 +32,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationCo
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -120,9 +121,15 @@ class SecurityConfiguration {
                         .requestMatchers("/agent", "/agent/**").hasRole("AGENT")
                         .requestMatchers("/studio", "/studio/**").hasRole("EDITOR")
                         .requestMatchers("/insights", "/insights/**").hasRole("PUBLISHER")
-                        .requestMatchers("/").authenticated()
+                        .requestMatchers("/", "/language").authenticated()
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login"))
+                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+                .requestCache(cache -> cache.requestCache(PageSignIn.requestCache()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(PageSignIn.entryPoint()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(PageSignIn.CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .addFilterAfter(new StaleSessions(accounts), SecurityContextHolderFilter.class)
                 // a person gets the form back with the wait spelled out (Post/Redirect/Get), not a JSON 429 in the browser
