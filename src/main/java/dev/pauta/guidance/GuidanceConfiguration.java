@@ -46,4 +46,9 @@ class GuidanceConfiguration {
     ManualSections manualSections(SnapshotHolder holder, ManualProperties manual) {
         return new ManualSections(holder, manual.defaultLocale());
     }
+
+    @Bean
+    ManualVocabulary manualVocabulary(SnapshotHolder holder, ManualProperties manual) {
+        return new ManualVocabulary(holder, manual.defaultLocale());
+    }
 }

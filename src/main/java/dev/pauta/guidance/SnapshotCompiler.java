@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Turns a bundle into a {@link Snapshot}, or reports every problem that stops it. Compilation happens
@@ -35,6 +36,7 @@ public final class SnapshotCompiler {
     static final Set<String> REQUIRED_TABLES = Set.of("channels", "intents", "tiers", "customer-types", "special-needs", "forbidden-phrases");
     static final Set<String> CHECKS = Set.of("shouting", "greeting", "closing", "maxChars");
     static final Set<String> SEVERITIES = Set.of("ERROR", "WARNING");
+    static final Pattern REASON_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,59}");
 
     private final ManualReader reader = new ManualReader();
     private final RuleCompiler ruleCompiler;
@@ -81,7 +83,7 @@ public final class SnapshotCompiler {
                             "add '<!-- table: " + table + " -->' and the table to the section that owns it (see manual/README.md)"));
                 }
             }
-            vocabularies.put(locale, vocabulary(manual, locale));
+            vocabularies.put(locale, vocabulary(manual, locale, problems));
             scripts.put(locale, scripts(manual, locale, problems));
             checkers.put(locale, new DraftChecker(phrases(manual, locale, problems), channelChecks(manual, locale, problems)));
             ruleRows.put(locale, ruleRows(manual, locale));
@@ -114,11 +116,31 @@ public final class SnapshotCompiler {
         return new Snapshot(release, manual, rules.ruleSet(), indexes, checkers, vocabularies, scripts, policyFacts);
     }
 
-    private static Vocabulary vocabulary(Manual manual, String locale) {
+    private static Vocabulary vocabulary(Manual manual, String locale, List<Problem> problems) {
         Map<String, List<String>> keywords = new LinkedHashMap<>();
         manual.table(locale, "intents").ifPresent(t -> t.rows().forEach(r -> keywords.put(r.text("code"), r.list("keywords"))));
         return new Vocabulary(labels(manual, locale, "channels"), labels(manual, locale, "intents"), keywords,
-                labels(manual, locale, "tiers"), labels(manual, locale, "customer-types"), labels(manual, locale, "special-needs"));
+                labels(manual, locale, "tiers"), labels(manual, locale, "customer-types"), labels(manual, locale, "special-needs"),
+                rejectionReasons(manual, locale, problems));
+    }
+
+    /** Optional, so bundles written before it still compile; a reason is stored with feedback, so its code must fit the log's column. */
+    private static Map<String, String> rejectionReasons(Manual manual, String locale, List<Problem> problems) {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        manual.table(locale, "rejection-reasons").ifPresent(table -> {
+            for (TableRow row : table.rows()) {
+                String code = row.text("code");
+                if (!REASON_CODE.matcher(code).matches()) {
+                    problems.add(Problem.at(table.path(), row.line(), "rejection reason code '" + code + "' is not a code",
+                            "write the code in capitals, digits and underscores, starting with a letter, at most 60 characters (WRONG_FACTS)"));
+                } else if (row.text("label").isBlank()) {
+                    problems.add(Problem.at(table.path(), row.line(), "rejection reason '" + code + "' has no label", "fill in the 'label' agents choose from"));
+                } else if (reasons.putIfAbsent(code, row.text("label")) != null) {
+                    problems.add(Problem.at(table.path(), row.line(), "rejection reason '" + code + "' is listed twice", "keep one row per code"));
+                }
+            }
+        });
+        return reasons;
     }
 
     /** The fact properties that hold a vocabulary's codes, so the codes a rule joins from them ("TONE_" + $type) can be checked for scripts. */
