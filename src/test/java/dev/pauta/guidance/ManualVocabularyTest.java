@@ -43,7 +43,7 @@ class ManualVocabularyTest {
         assertThat(es.rejectionReasons().get("WRONG_FACTS")).isNotBlank().isNotEqualTo(en.rejectionReasons().get("WRONG_FACTS"));
         List<String> lines = new BundleCopy(folder).lines(EN);
         int header = lines.indexOf("<!-- table: rejection-reasons -->");
-        List<String> rows = lines.subList(header + 3, lines.indexOf("", header)).stream().map(l -> l.split("\\|")[1].trim()).toList();
+        List<String> rows = lines.subList(header + 3, header + lines.subList(header, lines.size()).indexOf("")).stream().map(l -> l.split("\\|")[1].trim()).toList();
         assertThat(List.copyOf(en.rejectionReasons().keySet())).as("the table's order").isEqualTo(rows);
     }
 
