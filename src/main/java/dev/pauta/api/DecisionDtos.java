@@ -18,10 +18,13 @@ final class DecisionDtos {
     }
 
     @Schema(name = "FeedbackRequest")
-    @FixHint("send action (a code from the decision's actions) and outcome (ACCEPTED or REJECTED); helpful and comment are optional")
+    @FixHint("send action (a code from the decision's actions) and outcome (ACCEPTED or REJECTED); reason (with REJECTED only), helpful and comment are optional")
     record FeedbackRequest(@Schema(description = "The code of one of the decision's actions.", example = "DELAY_COUPON")
                            @NotNull @Size(min = 1, max = 60) @Pattern(regexp = Formats.NOT_BLANK) String action,
                            @Schema(allowableValues = {"ACCEPTED", "REJECTED"}) @NotNull @Pattern(regexp = "^(ACCEPTED|REJECTED)$") String outcome,
+                           @Schema(description = "Why the action was rejected: a code of the manual's rejection-reasons table in the decision's locale "
+                                   + "(an unknown one is answered with the known ones). Only with outcome REJECTED.", example = "DOES_NOT_APPLY")
+                           @Size(min = 1, max = 60) @Pattern(regexp = Formats.NOT_BLANK) String reason,
                            Boolean helpful,
                            @Size(max = 2000) String comment) {
     }
@@ -34,7 +37,9 @@ final class DecisionDtos {
     }
 
     @Schema(name = "Feedback")
-    record FeedbackDto(String action, @Schema(allowableValues = {"ACCEPTED", "REJECTED"}) String outcome, @Schema(nullable = true) Boolean helpful,
+    record FeedbackDto(String action, @Schema(allowableValues = {"ACCEPTED", "REJECTED"}) String outcome,
+                       @Schema(description = "The rejection-reasons code sent with a REJECTED outcome.", nullable = true) String reason,
+                       @Schema(nullable = true) Boolean helpful,
                        @Schema(nullable = true) String comment, String caller, Instant at) {
     }
 

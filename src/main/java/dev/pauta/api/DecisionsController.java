@@ -63,11 +63,12 @@ class DecisionsController {
 
     @Operation(operationId = "sendFeedback", summary = "Report what happened to one action of a decision",
             description = "An accepted OFFER enters the customer's compensation ledger once, however often the same feedback is sent; past the "
-                    + "manual's cap it is a 409 compensation_cap_reached and nothing is recorded.")
+                    + "manual's cap it is a 409 compensation_cap_reached and nothing is recorded. A REJECTED outcome may say why with a reason "
+                    + "from the manual's rejection-reasons table; a reason with any other outcome is a 422 reason_not_allowed.")
     @PostMapping(path = "/decisions/{id}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
     DecisionDtos.FeedbackResultDto feedback(@Parameter(description = "The decisionId a guidance answer returned.") @PathVariable("id") @Size(max = 64) String id,
                                             @Valid @RequestBody DecisionDtos.FeedbackRequest request, Principal principal) {
-        return DecisionDtos.FeedbackResultDto.of(decisions.feedback(id, request.action(), request.outcome(), request.helpful(), request.comment(),
+        return DecisionDtos.FeedbackResultDto.of(decisions.feedback(id, request.action(), request.outcome(), request.reason(), request.helpful(), request.comment(),
                 AuthoringController.actor(principal)));
     }
 

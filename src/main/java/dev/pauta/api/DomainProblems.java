@@ -8,6 +8,7 @@ import dev.pauta.decisions.Decisions;
 import dev.pauta.decisions.LedgerBusyException;
 import dev.pauta.guidance.SectionNotFoundException;
 import dev.pauta.guidance.UnknownCodeException;
+import dev.pauta.insights.Suggestions;
 import dev.pauta.manual.InvalidBundleException;
 import dev.pauta.rules.RuleFailure;
 import dev.pauta.security.Accounts;
@@ -140,6 +141,20 @@ class DomainProblems {
         return ApiProblem.with(ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "unknown_code", capitalise(e.getMessage()) + ".",
                 "give feedback on one of the decision's action codes, listed in 'known'", List.of(new ApiProblem.FieldError("action", e.getMessage()))),
                 Map.of("field", "action", "known", e.known));
+    }
+
+    @ExceptionHandler(Decisions.ReasonNotAllowed.class)
+    ProblemDetail reasonNotAllowed(Decisions.ReasonNotAllowed e) {
+        return ApiProblem.withErrors(HttpStatus.UNPROCESSABLE_CONTENT, "reason_not_allowed", capitalise(e.getMessage()) + "; nothing was recorded.",
+                "leave reason out, or send outcome REJECTED: only a rejected action has a reason",
+                List.of(new ApiProblem.FieldError("reason", e.getMessage())));
+    }
+
+    @ExceptionHandler(Suggestions.Invalid.class)
+    ProblemDetail suggestionInvalid(Suggestions.Invalid e) {
+        return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "invalid_request", "The request has " + e.errors().size() + " invalid field(s).",
+                "fix " + String.join(", ", e.errors().keySet().stream().map(f -> "'" + f + "'").toList()) + " as listed in 'errors'",
+                e.errors().entrySet().stream().map(f -> new ApiProblem.FieldError(f.getKey(), f.getValue())).toList());
     }
 
     @ExceptionHandler(Accounts.Invalid.class)

@@ -54,7 +54,8 @@ class OpenApiDocument {
             "Manual", "Search the manual and read its sections.",
             "Decisions", "Logged decisions: read them back, report what happened, check the log's hash chain.",
             "Authoring", "Policy owners: changes, documents, validation, impact, publishing, releases, import and export.",
-            "Accounts", "People and API keys (ADMIN), and password changes.");
+            "Accounts", "People and API keys (ADMIN), and password changes.",
+            "Suggestions", "Problem reports on manual sections: agents report them, section owners read them.");
 
     static final Map<String, Entry> OPERATIONS = operations();
 
@@ -72,7 +73,7 @@ class OpenApiDocument {
         o.put("listDecisions", new Entry("Decisions", Map.of()));
         o.put("verifyDecisionLog", new Entry("Decisions", Map.of()));
         o.put("sendFeedback", new Entry("Decisions", Map.of(400, List.of("unknown_code"), 404, List.of("decision_not_found"),
-                409, List.of("compensation_cap_reached"), 503, List.of("ledger_busy"))));
+                409, List.of("compensation_cap_reached"), 422, List.of("reason_not_allowed"), 503, List.of("ledger_busy"))));
         o.put("estimateImpact", new Entry("Authoring", Map.of(404, List.of("not_found"), 422, List.of("invalid_bundle", "rule_failed"),
                 503, List.of("rules_did_not_settle", "rule_budget_exceeded"))));
         o.put("createChange", new Entry("Authoring", Map.of()));
@@ -98,6 +99,8 @@ class OpenApiDocument {
         o.put("revokeApiKey", new Entry("Accounts", Map.of(409, List.of("account_conflict"))));
         o.put("disableUser", new Entry("Accounts", Map.of(404, List.of("user_not_found"), 409, List.of("cannot_disable_self"))));
         o.put("enableUser", new Entry("Accounts", Map.of(404, List.of("user_not_found"))));
+        o.put("createSuggestion", new Entry("Suggestions", Map.of(400, List.of("unknown_code"), 404, List.of("section_not_found", "decision_not_found"))));
+        o.put("listSuggestions", new Entry("Suggestions", Map.of(400, List.of("unknown_code"))));
         o.put("changePassword", new Entry("Accounts", Map.of(403, List.of("wrong_current_password"), 404, List.of("user_not_found"))));
         return o;
     }

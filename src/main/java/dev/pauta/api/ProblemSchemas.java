@@ -82,7 +82,8 @@ final class ProblemSchemas {
             Map.entry("invalid_api_key", new String[] {"The API key is unknown, revoked, or its owner's account is disabled.",
                     "ask an administrator for a key (POST /api/v1/api-keys) and send it as 'Authorization: Bearer <key>'"}),
             Map.entry("forbidden", new String[] {"Your roles do not allow this request.",
-                    "AGENT may ask for guidance, search, check and give feedback; EDITOR edits changes; PUBLISHER publishes; ADMIN manages accounts"}),
+                    "AGENT may ask for guidance, search, check, give feedback and report problems; EDITOR edits changes; PUBLISHER publishes and reads "
+                            + "problem reports; ADMIN manages accounts"}),
             Map.entry("too_many_attempts", new String[] {"Too many failed sign-ins for this account or from this address; every attempt is refused for 300 more seconds.",
                     "wait for the time in the Retry-After header, then sign in with the right password"}),
             Map.entry("not_found", new String[] {"There is nothing at this path.", "check the id, the release number or the document path"}),
@@ -107,6 +108,8 @@ final class ProblemSchemas {
                     "fix the documents listed in 'errors' (path, line, message, hint) and publish again"}),
             Map.entry("decision_log_unavailable", new String[] {"The decision could not be recorded, so none is given: the log writer is behind.",
                     "retry in a moment; the service is under load"}),
+            Map.entry("reason_not_allowed", new String[] {"A reason goes only with outcome REJECTED, not with ACCEPTED; nothing was recorded.",
+                    "leave reason out, or send outcome REJECTED: only a rejected action has a reason"}),
             Map.entry("ledger_busy", new String[] {"The ledger is busy; nothing was recorded.", "send the same feedback again"}),
             Map.entry("rules_did_not_settle", new String[] {"The policy rules did not settle for this situation.", "tell the policy owners"}),
             Map.entry("rule_failed", new String[] {"A policy rule failed for this situation: rule 'Waits per word' divided by zero.",
@@ -142,6 +145,8 @@ final class ProblemSchemas {
                 example.put("entries", List.of(Map.of("code", "DELAY_COUPON", "decisionId", "5b0e3c2a-8f7d-4c1e-9a51-0d2b7e6f4a10",
                         "acceptedAt", "2026-11-20T09:12:00Z")));
             }
+            case "reason_not_allowed" -> example.put("errors", List.of(Map.of("field", "reason", "message",
+                    "a reason goes only with outcome REJECTED, not with ACCEPTED")));
             case "rule_failed" -> example.put("rule", "Waits per word");
             case "rule_budget_exceeded" -> example.put("rule", "Escalate on repeat contacts");
             default -> {

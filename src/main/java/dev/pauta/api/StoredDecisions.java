@@ -15,7 +15,7 @@ final class StoredDecisions {
     static DecisionDtos.DecisionRecordDto of(Decisions.Logged logged) {
         return new DecisionDtos.DecisionRecordDto(logged.decisionId(), logged.at(), logged.release(), logged.caller(), logged.schemaVersion(),
                 situation(logged.situation()), GuidanceResponse.of(logged.decision()), logged.latencyMicros(),
-                logged.feedback().stream().map(f -> new DecisionDtos.FeedbackDto(f.action(), f.outcome(), f.helpful(), f.comment(), f.caller(), f.at()))
+                logged.feedback().stream().map(f -> new DecisionDtos.FeedbackDto(f.action(), f.outcome(), f.reason(), f.helpful(), f.comment(), f.caller(), f.at()))
                         .toList());
     }
 

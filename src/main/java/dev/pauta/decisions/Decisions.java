@@ -2,6 +2,8 @@ package dev.pauta.decisions;
 
 import dev.pauta.guidance.Decision;
 import dev.pauta.guidance.SnapshotHolder;
+import dev.pauta.guidance.UnknownCodeException;
+import dev.pauta.guidance.Vocabulary;
 import dev.pauta.rules.Situation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -32,8 +35,8 @@ public class Decisions {
     public record Page(long total, int page, int size, List<Logged> items) {
     }
 
-    /** Feedback on one action of a decision, as received. */
-    public record Feedback(String action, String outcome, Boolean helpful, String comment, String caller, Instant at) {
+    /** Feedback on one action of a decision, as received; {@code reason} is a rejection-reasons code, or null. */
+    public record Feedback(String action, String outcome, String reason, Boolean helpful, String comment, String caller, Instant at) {
     }
 
     /** What feedback did: whether an accepted offer entered the ledger now, was there already, or does not apply. */
@@ -76,6 +79,16 @@ public class Decisions {
         }
     }
 
+    /** A reason was sent with an outcome other than REJECTED: only a rejection has a reason. */
+    public static class ReasonNotAllowed extends RuntimeException {
+        public final String outcome;
+
+        ReasonNotAllowed(String outcome) {
+            super("a reason goes only with outcome REJECTED, not with " + outcome);
+            this.outcome = outcome;
+        }
+    }
+
     private final SnapshotHolder holder;
     private final LedgerStore ledger;
     private final JdbcClient jdbc;
@@ -109,8 +122,8 @@ public class Decisions {
 
     private List<Feedback> feedback(String id) {
         return jdbc.sql("select * from decision_feedback where decision_id = ? order by id").param(id)
-                .query((rs, n) -> new Feedback(rs.getString("action"), rs.getString("outcome"), (Boolean) rs.getObject("helpful"), rs.getString("comment"),
-                        rs.getString("caller"), rs.getObject("at", OffsetDateTime.class).toInstant()))
+                .query((rs, n) -> new Feedback(rs.getString("action"), rs.getString("outcome"), rs.getString("reason"), (Boolean) rs.getObject("helpful"),
+                        rs.getString("comment"), rs.getString("caller"), rs.getObject("at", OffsetDateTime.class).toInstant()))
                 .list();
     }
 
@@ -128,18 +141,36 @@ public class Decisions {
     /**
      * Records feedback; an accepted OFFER enters the customer's ledger once, however often it is sent, and only within the
      * caps of the current release's coupon-limits table in the decision's locale, checked where the entry is written.
+     * {@code reason} (null or blank for none) says why an action was REJECTED: a code of the current release's
+     * rejection-reasons table in the decision's locale. Nothing is written when any check fails.
      *
-     * @throws CapReachedException when the offer would pass a cap; then neither the ledger entry nor the feedback is written
+     * @throws NotFound             when there is no such decision
+     * @throws UnknownAction        when the decision has no such action
+     * @throws ReasonNotAllowed     when a reason comes with an outcome other than REJECTED
+     * @throws UnknownCodeException when the reason is not a code of that table (field {@code reason}, the table's codes known)
+     * @throws CapReachedException  when the offer would pass a cap; then neither the ledger entry nor the feedback is written
      */
-    public FeedbackResult feedback(String decisionId, String action, String outcome, Boolean helpful, String comment, String caller) {
+    public FeedbackResult feedback(String decisionId, String action, String outcome, String reason, Boolean helpful, String comment, String caller) {
         ForFeedback row = jdbc.sql("select schema_version, decision, release_number, customer_key, locale from decision_log where id = ?").param(decisionId)
                 .query((rs, n) -> new ForFeedback(StoredSchema.decision(rs.getInt("schema_version"), rs.getString("decision"), decisionId,
                         rs.getInt("release_number")), rs.getString("customer_key"), rs.getString("locale")))
                 .optional().orElseThrow(() -> new NotFound(decisionId));
         Decision.Action chosen = row.decision().actions().stream().filter(a -> a.code().equals(action)).findFirst()
                 .orElseThrow(() -> new UnknownAction(action, row.decision().actions().stream().map(Decision.Action::code).toList()));
-        Runnable record = () -> jdbc.sql("insert into decision_feedback (decision_id, action, outcome, helpful, comment, caller, at) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(decisionId, action, outcome, helpful, comment, caller, clock.instant().atOffset(ZoneOffset.UTC)).update();
+        String why = reason == null || reason.isBlank() ? null : reason;
+        if (why != null) {
+            if (!"REJECTED".equals(outcome)) {
+                throw new ReasonNotAllowed(outcome);
+            }
+            Vocabulary vocabulary = holder.current().vocabularies().get(row.locale());
+            Set<String> known = vocabulary == null ? Set.of() : vocabulary.rejectionReasons().keySet();
+            if (!known.contains(why)) {
+                throw new UnknownCodeException("reason", why, known);
+            }
+        }
+        Runnable record = () -> jdbc.sql("insert into decision_feedback (decision_id, action, outcome, reason, helpful, comment, caller, at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(decisionId, action, outcome, why, helpful, comment, caller, clock.instant().atOffset(ZoneOffset.UTC)).update();
         if (outcome.equals("ACCEPTED") && chosen.type().equals("OFFER") && row.customerKey() != null) {
             CouponLimits limits = CouponLimits.of(holder.current().manual(), row.locale());
             LedgerStore.Acceptance accepted = ledger.accept(decisionId, action, row.customerKey(), StoredSchema.writeParams(chosen.params()), limits, record);

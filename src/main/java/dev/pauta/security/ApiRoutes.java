@@ -1,12 +1,13 @@
 package dev.pauta.security;
 
 import jakarta.servlet.DispatcherType;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 
 /**
- * The least role for each path of the stateless chain, the same for every HTTP method (HEAD and OPTIONS included);
- * a path not listed is refused, so a new endpoint stays closed until it is given a role here. Roles nest through the
+ * The least role for each path of the stateless chain, the same for every HTTP method (HEAD and OPTIONS included) except
+ * on /api/v1/suggestions, where POST needs less than the rest; a path not listed is refused, so a new endpoint stays closed until it is given a role here. Roles nest through the
  * role hierarchy: ADMIN ⊃ PUBLISHER ⊃ EDITOR ⊃ AGENT.
  */
 final class ApiRoutes {
@@ -27,6 +28,9 @@ final class ApiRoutes {
                 .requestMatchers("/api/v1/guidance", "/api/v1/check", "/api/v1/search", "/api/v1/sections/*").hasRole("AGENT")
                 .requestMatchers("/api/v1/decisions", "/api/v1/decisions/verify").hasRole("PUBLISHER")
                 .requestMatchers("/api/v1/decisions/*", "/api/v1/decisions/*/feedback", "/api/v1/decisions/*/outcome").hasRole("AGENT")
+                // the one path whose role depends on the method: agents report problems, owners read them (every other method)
+                .requestMatchers(HttpMethod.POST, "/api/v1/suggestions").hasRole("AGENT")
+                .requestMatchers("/api/v1/suggestions").hasRole("PUBLISHER")
                 .requestMatchers("/api/v1/changes/*/publish", "/api/v1/releases/*/rollback").hasRole("PUBLISHER")
                 .requestMatchers("/api/v1/changes", "/api/v1/changes/*", "/api/v1/changes/*/documents", "/api/v1/changes/*/validate",
                         "/api/v1/changes/*/impact", "/api/v1/changes/*/import", "/api/v1/documents", "/api/v1/documents/history",

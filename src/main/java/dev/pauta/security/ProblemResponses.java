@@ -46,7 +46,8 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler,
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
         write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Your roles do not allow " + request.getMethod() + " " + request.getRequestURI() + ".",
-                "AGENT may ask for guidance, search, check and give feedback; EDITOR edits changes; PUBLISHER publishes; ADMIN manages accounts");
+                "AGENT may ask for guidance, search, check, give feedback and report problems; EDITOR edits changes; PUBLISHER publishes and reads "
+                        + "problem reports; ADMIN manages accounts");
     }
 
     @Override

@@ -20,7 +20,8 @@ class OperationsTest {
             "post /api/v1/changes/{id}/validate", "post /api/v1/changes/{id}/impact", "post /api/v1/changes/{id}/publish",
             "get /api/v1/documents", "get /api/v1/documents/history", "get /api/v1/releases", "get /api/v1/releases/{n}",
             "post /api/v1/releases/{n}/rollback", "get /api/v1/releases/{a}/diff/{b}", "get /api/v1/releases/{n}/export",
-            "post /api/v1/changes/{id}/import", "post /api/v1/users", "post /api/v1/api-keys", "delete /api/v1/api-keys/{id}");
+            "post /api/v1/changes/{id}/import", "post /api/v1/users", "post /api/v1/api-keys", "delete /api/v1/api-keys/{id}",
+            "post /api/v1/suggestions", "get /api/v1/suggestions");
 
     @LocalServerPort
     int port;

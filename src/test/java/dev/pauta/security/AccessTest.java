@@ -69,6 +69,7 @@ class AccessTest {
                 Arguments.of("POST", "/api/v1/releases/999999/rollback", null, "PUBLISHER"),
                 Arguments.of("GET", "/api/v1/decisions", null, "PUBLISHER"),
                 Arguments.of("GET", "/api/v1/decisions/verify", null, "PUBLISHER"),
+                Arguments.of("GET", "/api/v1/suggestions", null, "PUBLISHER"),
                 Arguments.of("POST", "/api/v1/users", "{}", "ADMIN"),
                 Arguments.of("POST", "/api/v1/api-keys", "{}", "ADMIN"),
                 Arguments.of("POST", "/api/v1/users/no-such-user/disable", null, "ADMIN"),
@@ -98,6 +99,20 @@ class AccessTest {
                     }
                 }
             }
+        }
+    }
+
+    /** The one path whose least role depends on the method: any AGENT reports a problem, the reports themselves are for PUBLISHER. */
+    @Test
+    void anAgentMayPostAProblemReportButNoOtherMethodOnItsPath() {
+        String report = "{\"section\":\"no-such-section\",\"text\":\"x\"}";
+        assertThat(new Http(port).post("/api/v1/suggestions", report).status()).as("anonymous").isEqualTo(401);
+        for (String role : ROLES) {
+            assertThat(new Http(port).as(basic(role)).post("/api/v1/suggestions", report).status()).as(role + " POST").isNotIn(401, 403);
+        }
+        for (String verb : List.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE")) {
+            assertThat(new Http(port).as(basic("AGENT")).request(verb, "/api/v1/suggestions", null).status()).as("AGENT " + verb).isEqualTo(403);
+            assertThat(new Http(port).as(basic("PUBLISHER")).request(verb, "/api/v1/suggestions", null).status()).as("PUBLISHER " + verb).isNotIn(401, 403);
         }
     }
 

@@ -1,0 +1,18 @@
+package dev.pauta.insights;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A stored problem report on one section: where it was read (locale, release), the decision it arose from (null for
+ * none), who reported it, the section's owner when it was reported, its status and the owner's reply (null until given).
+ */
+public record Suggestion(long id, String section, String locale, int release, String decisionId, String text, String status, String reporter,
+                         String owner, Instant at, String reply) {
+
+    /** Every report starts open. */
+    public static final String OPEN = "OPEN";
+
+    /** The statuses a report can be in: open, then accepted into a change or declined with a reply. */
+    public static final List<String> STATUSES = List.of(OPEN, "ACCEPTED", "DECLINED");
+}
