@@ -211,6 +211,13 @@
   document.addEventListener("htmx:afterRequest", function (event) {
     var banner = document.getElementById("connection-problem");
     if (banner && event.detail.xhr && event.detail.xhr.status > 0) { banner.hidden = true; }
+    var form = event.detail.elt;
+    if (!event.detail.successful || !form || form.tagName !== "FORM") { return; }
+    var status = form.querySelector(".form-status");
+    if (form.hasAttribute("data-reset-on-success")) { form.reset(); }
+    // feedback is given once per card: the buttons go, the answer stays and takes the focus they had
+    if (form.hasAttribute("data-done-on-success")) { form.setAttribute("data-done", ""); }
+    if (status) { status.focus(); }
   });
 
   document.addEventListener("htmx:sendError", function () {

@@ -9,6 +9,9 @@ import dev.pauta.guidance.ManualSearch;
 import dev.pauta.guidance.ManualSections;
 import dev.pauta.guidance.ManualVocabulary;
 import dev.pauta.guidance.SectionView;
+import dev.pauta.insights.Suggestion;
+import dev.pauta.insights.SuggestionDraft;
+import dev.pauta.insights.Suggestions;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -52,9 +55,11 @@ class AgentPage {
     private final Decisions decisions;
     private final Clock clock;
     private final MessageSource messages;
+    private final Suggestions suggestions;
 
     AgentPage(GuidanceService guidance, DraftCheck drafts, ManualSearch search, ManualSections sections, ManualVocabulary vocabulary, Decisions decisions,
-              Clock clock, MessageSource messages) {
+              Suggestions suggestions, Clock clock, MessageSource messages) {
+        this.suggestions = suggestions;
         this.messages = messages;
         this.guidance = guidance;
         this.drafts = drafts;
@@ -139,10 +144,21 @@ class AgentPage {
                     @RequestParam(name = "reason", required = false) @Size(max = 60) String reason,
                     @RequestParam(name = "comment", required = false) @Size(max = 2000) String comment,
                     @RequestParam(name = "helpful", required = false) Boolean helpful, Principal person, Model model) {
-        Decisions.FeedbackResult result = decisions.feedback(id, action, outcome, helpful, comment == null || comment.isBlank() ? null : comment.strip(),
-                person.getName());
+        // a reason belongs to "not right" only; the select is in the same form as "used", so it is dropped for an acceptance
+        Decisions.FeedbackResult result = decisions.feedback(id, action, outcome, "REJECTED".equals(outcome) ? reason : null, helpful,
+                comment == null || comment.isBlank() ? null : comment.strip(), person.getName());
         model.addAttribute("recorded", result);
         return "agent/replies :: feedback-result";
+    }
+
+    @PostMapping("/sections/{id}/report")
+    String report(@PathVariable("id") @Size(max = 120) String id, @RequestParam(name = "text", defaultValue = "") @Size(max = Suggestions.MAX_TEXT) String text,
+                  @RequestParam(name = "release", required = false) Integer release,
+                  @RequestParam(name = "decisionId", required = false) @Size(max = 64) String decisionId, Locale locale, Principal person, Model model) {
+        Suggestion stored = suggestions.report(new SuggestionDraft(id, locale.getLanguage(), release, decisionId == null || decisionId.isBlank() ? null : decisionId,
+                text.strip()), person.getName());
+        model.addAttribute("suggestion", stored);
+        return "agent/replies :: report-sent";
     }
 
     /** A field the form refused, with the message in the agent's language (never a converter's text). */

@@ -7,6 +7,7 @@ import dev.pauta.decisions.Decisions;
 import dev.pauta.decisions.LedgerBusyException;
 import dev.pauta.guidance.SectionNotFoundException;
 import dev.pauta.guidance.UnknownCodeException;
+import dev.pauta.insights.Suggestions;
 import dev.pauta.rules.RuleFailure;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -57,6 +58,16 @@ class PageProblems {
     @ExceptionHandler(Decisions.UnknownAction.class)
     ModelAndView unknownAction(HttpServletRequest request) {
         return show(request, new Shown(HttpStatus.UNPROCESSABLE_CONTENT, "problem.unknown-action", List.of()));
+    }
+
+    @ExceptionHandler(Suggestions.Invalid.class)
+    ModelAndView invalidReport(HttpServletRequest request) {
+        return show(request, new Shown(HttpStatus.BAD_REQUEST, "problem.report-invalid", List.of(Suggestions.MAX_TEXT)));
+    }
+
+    @ExceptionHandler(Decisions.ReasonNotAllowed.class)
+    ModelAndView reasonNotAllowed(HttpServletRequest request) {
+        return show(request, new Shown(HttpStatus.UNPROCESSABLE_CONTENT, "problem.bad-input", List.of()));
     }
 
     @ExceptionHandler(CapReachedException.class)
