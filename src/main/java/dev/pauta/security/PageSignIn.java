@@ -1,7 +1,11 @@
 package dev.pauta.security;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -31,6 +35,24 @@ final class PageSignIn {
                 response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             } else {
                 form.commence(request, response, failure);
+            }
+        };
+    }
+
+    /**
+     * A change sent with the CSRF token of a session that has since ended is an expired session, not an attack worth a bare
+     * 403: the person is sent to sign in as above. Any other refusal is the 403 it is.
+     */
+    static AccessDeniedHandler accessDenied() {
+        AuthenticationEntryPoint signIn = entryPoint();
+        AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
+        return (request, response, denied) -> {
+            // no session cookie at all, or one for a session that no longer exists (the CSRF check may have started a new one)
+            boolean sessionGone = request.getRequestedSessionId() == null || !request.isRequestedSessionIdValid();
+            if (denied instanceof CsrfException && sessionGone) {
+                signIn.commence(request, response, new InsufficientAuthenticationException("the session ended"));
+            } else {
+                forbidden.handle(request, response, denied);
             }
         };
     }

@@ -126,7 +126,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login"))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .requestCache(cache -> cache.requestCache(PageSignIn.requestCache()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(PageSignIn.entryPoint()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(PageSignIn.entryPoint()).accessDeniedHandler(PageSignIn.accessDenied()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(PageSignIn.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))

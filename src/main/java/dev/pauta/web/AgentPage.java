@@ -26,7 +26,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +40,6 @@ import org.springframework.web.bind.annotation.RequestParam;
  * also works as a plain form. It calls the same use-case entry points as the API.
  */
 @Controller
-@Validated
 @RequestMapping("/agent")
 class AgentPage {
 

@@ -97,9 +97,9 @@ final class AgentWorkspace {
         });
     }
 
+    /** Read in one step, since the answer may be swapped in between finding the element and reading it. */
     String decisionId() {
-        List<WebElement> id = driver.findElements(By.id("decision-id"));
-        return id.isEmpty() ? null : id.get(0).getText();
+        return (String) driver.executeScript("var id = document.getElementById('decision-id'); return id ? id.textContent.trim() : null;");
     }
 
     WebElement card(String code) {

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -77,6 +79,128 @@ class AgentWorkspaceTest {
         driver = Chromium.start("es");
         new AgentWorkspace(driver, port).signInAs("ben", PASSWORD);
         assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+    }
+
+    @Test
+    void aFormMissingItsReasonSaysWhatToFixInEachLanguageAndKeepsWhatWasTyped() {
+        AgentWorkspace page = new AgentWorkspace(driver, port).signInAs("ana", PASSWORD);
+        for (String language : List.of("es", "en")) {
+            if (!language.equals("es")) {
+                page.switchLanguage(language);
+            }
+            page.choose("f-channel", "CHAT");
+            page.type("f-delayDays", "4");
+            page.press(Keys.chord(Keys.CONTROL, Keys.ENTER));
+            WebElement summary = page.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#guidance-panel .error-summary")));
+            WebElement link = summary.findElement(By.cssSelector("a[href='#f-intent']"));
+            assertThat(link.getText()).startsWith(driver.findElement(By.cssSelector("label[for='f-intent']")).getText());
+            assertThat(driver.switchTo().activeElement()).isEqualTo(summary);
+            assertThat(driver.findElement(By.id("f-delayDays")).getDomProperty("value")).isEqualTo("4");
+            assertThat(driver.findElement(By.id("f-channel")).getDomProperty("value")).isEqualTo("CHAT");
+            Axe.check(driver, language + " form with an error");
+            Chromium.screenshot(driver, "agent-" + language + "-error");
+        }
+        page.switchLanguage("es");
+    }
+
+    @Test
+    void aCodeTheReleaseNoLongerKnowsIsExplainedNotShownAsAFailure() {
+        AgentWorkspace page = new AgentWorkspace(driver, port).signInAs("ana", PASSWORD);
+        page.choose("f-intent", "ORDER_DELAYED");
+        // as after a publish that removed a channel while this page was open
+        driver.executeScript("var o = document.querySelector('#f-channel option[value=PHONE]'); o.value = 'FAX'; o.selected = true;");
+        page.press(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        WebElement problem = page.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#guidance-panel [data-problem]")));
+        assertThat(problem.getDomAttribute("data-problem")).isEqualTo("problem.unknown-code");
+        assertThat(problem.getDomAttribute("role")).isEqualTo("alert");
+        assertThat(problem.getText()).contains("FAX").doesNotContain("Exception");
+        Axe.check(driver, "es unknown code");
+    }
+
+    @Test
+    void anEndedSessionSendsToSignInAndTheFormComesBack() {
+        AgentWorkspace page = new AgentWorkspace(driver, port).signInAs("ana", PASSWORD);
+        page.describeLateOrder(9, "C-kept");
+        driver.manage().deleteCookieNamed("JSESSIONID");
+        page.press(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        page.waiting().until(ExpectedConditions.urlContains("/login?expired"));
+        assertThat(driver.findElement(By.cssSelector("[role='status']")).getText()).isNotBlank();
+        Axe.check(driver, "es sign-in after the session ended");
+        page.signInAs("ana", PASSWORD);
+        assertThat(driver.findElement(By.id("f-delayDays")).getDomProperty("value")).isEqualTo("9");
+        assertThat(driver.findElement(By.id("f-customerId")).getDomProperty("value")).isEqualTo("C-kept");
+        assertThat(driver.findElement(By.id("f-tier")).getDomProperty("value")).isEqualTo("GOLD");
+        page.askForGuidance();
+        assertThat(page.cardCodes()).isNotEmpty();
+    }
+
+    @Test
+    void aLostConnectionIsSaidPlainlyAndTheNextTryWorks() {
+        AgentWorkspace page = new AgentWorkspace(driver, port).signInAs("ana", PASSWORD);
+        page.describeLateOrder(2, "C-offline");
+        driver.setNetworkConditions(offline());
+        page.press(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        WebElement banner = page.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("connection-problem")));
+        assertThat(banner.getDomAttribute("role")).isEqualTo("alert");
+        Axe.check(driver, "es offline");
+        Chromium.screenshot(driver, "agent-es-offline");
+        driver.deleteNetworkConditions();
+        page.askForGuidance();
+        assertThat(banner.isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("f-customerId")).getDomProperty("value")).isEqualTo("C-offline");
+    }
+
+    /**
+     * Measures in the browser what an agent waits for: Ctrl+Enter to the cards painted and a draft check's round trip (from
+     * the request leaving, after the typing pause), 20 of each, and the bytes of script and style the page loads. Prints
+     * the figures; it asserts only that each was measured, since speed is reported, not unit-tested.
+     */
+    @Test
+    void measuresWhatAnAgentWaitsFor() {
+        AgentWorkspace page = new AgentWorkspace(driver, port).signInAs("ana", PASSWORD);
+        @SuppressWarnings("unchecked")
+        List<java.util.Map<String, Object>> resources = (List<java.util.Map<String, Object>>) driver.executeScript(
+                "return performance.getEntriesByType('resource').filter(r => r.initiatorType === 'script' || r.initiatorType === 'link')"
+                        + ".map(r => ({name: r.name, transfer: r.encodedBodySize, body: r.decodedBodySize}))");
+        long transferred = resources.stream().mapToLong(r -> ((Number) r.get("transfer")).longValue()).sum();
+        long decoded = resources.stream().mapToLong(r -> ((Number) r.get("body")).longValue()).sum();
+        page.describeLateOrder(6, "C-timing");
+        for (int i = 0; i < 20; i++) {
+            page.askForGuidance();
+        }
+        List<Double> guidance = measures("guidance", 20, page);
+        for (int i = 0; i < 20; i++) {
+            page.typeDraft(i % 2 == 0 ? "Hola, eso no nos compete " + i : "Hola, gracias por esperar " + i);
+            int expected = i + 1;
+            page.waiting().until(d -> measures("draft-check").size() >= expected);
+        }
+        List<Double> drafts = measures("draft-check", 20, page);
+        System.out.printf("Agent workspace in chromium: Ctrl+Enter to cards painted median %.0f ms, p95 %.0f ms; draft check round trip median %.0f ms, "
+                        + "p95 %.0f ms (20 each); script and CSS: %d resources, %d bytes on the wire (gzip), %d bytes uncompressed%n",
+                percentile(guidance, 50), percentile(guidance, 95), percentile(drafts, 50), percentile(drafts, 95), resources.size(), transferred, decoded);
+        assertThat(resources).extracting(r -> (String) r.get("name")).anyMatch(name -> name.contains("htmx.min.js")).anyMatch(name -> name.contains("pauta"));
+    }
+
+    private List<Double> measures(String name, int count, AgentWorkspace page) {
+        page.waiting().until(d -> measures(name).size() >= count);
+        return measures(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Double> measures(String name) {
+        return ((List<Number>) driver.executeScript("return performance.getEntriesByName(arguments[0], 'measure').map(m => m.duration)", name)).stream()
+                .map(Number::doubleValue).toList();
+    }
+
+    private static double percentile(List<Double> values, int percent) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+    }
+
+    private static org.openqa.selenium.chromium.ChromiumNetworkConditions offline() {
+        org.openqa.selenium.chromium.ChromiumNetworkConditions conditions = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+        conditions.setOffline(true);
+        return conditions;
     }
 
     private void lateOrderFlow(AgentWorkspace page, String language, String draft, String phrase, String misspelt, String corrected) {
