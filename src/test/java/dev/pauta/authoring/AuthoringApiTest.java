@@ -61,7 +61,7 @@ class AuthoringApiTest {
         throw new AssertionError("no coupon in " + reply.body());
     }
 
-    /** The document with the words of one script replaced, whatever the shipped words are today. */
+    /** The document with the words of one script replaced, whatever the words are before. */
     static String withScript(String content, String code, String words) {
         String row = content.lines().filter(line -> line.startsWith("| " + code + " |")).findFirst()
                 .orElseThrow(() -> new AssertionError("no script row for " + code));
