@@ -7,24 +7,36 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Copies of the shipped bundle in a temporary folder, to break on purpose. */
+/** The shipped bundle, the frozen fixture bundle, and copies of either in a temporary folder, to break on purpose. */
 public final class TestBundles {
 
     private TestBundles() {
     }
 
-    /** The repository root when tests run from Maven. */
+    /** The repository root when tests run from Maven: the manual and rules a policy owner edits. */
     public static Path shipped() {
         return Path.of("").toAbsolutePath();
     }
 
+    /** The small bundle engine and API tests run on, frozen so that a policy edit of the shipped one leaves them alone. */
+    public static Path fixture() {
+        return Path.of("src/test/resources/bundles/fixture").toAbsolutePath();
+    }
+
     public static Path copyOfShipped(Path target) {
+        return copy(shipped(), target);
+    }
+
+    public static Path copyOfFixture(Path target) {
+        return copy(fixture(), target);
+    }
+
+    private static Path copy(Path bundle, Path target) {
         try {
             for (String top : new String[] {"manual", "rules"}) {
-                Path from = shipped().resolve(top);
-                try (Stream<Path> files = Files.walk(from)) {
+                try (Stream<Path> files = Files.walk(bundle.resolve(top))) {
                     for (Path file : files.sorted(Comparator.naturalOrder()).toList()) {
-                        Path to = target.resolve(shipped().relativize(file).toString());
+                        Path to = target.resolve(bundle.relativize(file).toString());
                         if (Files.isDirectory(file)) {
                             Files.createDirectories(to);
                         } else {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.pauta.ApiTest;
+import dev.pauta.Fixture;
 import dev.pauta.Http;
-import dev.pauta.ShippedPolicy;
 import dev.pauta.client.ApiClient;
 import dev.pauta.client.ApiException;
 import dev.pauta.client.api.DecisionsApi;
@@ -56,7 +56,7 @@ class GeneratedClientTest {
         GuidanceResponse decision = new GuidanceApi(client).decide(lateGoldOrder());
         Action coupon = decision.getActions().stream().filter(a -> a.getCode().equals("DELAY_COUPON")).findFirst().orElseThrow();
         assertThat(coupon.getType()).isEqualTo(Action.TypeEnum.OFFER);
-        assertThat(coupon.getParams()).containsEntry("percent", ShippedPolicy.couponPercent("GOLD", 6));
+        assertThat(coupon.getParams()).containsEntry("percent", Fixture.GOLD_COUPON);
 
         DecisionsApi decisions = new DecisionsApi(client);
         FeedbackResult feedback = decisions.sendFeedback(decision.getDecisionId(),

@@ -28,7 +28,7 @@ class RuleFailureApiTest {
 
     @DynamicPropertySource
     static void bundleWithAFragileRule(DynamicPropertyRegistry registry) {
-        TestBundles.copyOfShipped(bundle);
+        TestBundles.copyOfFixture(bundle);
         TestBundles.write(bundle, "rules/fragile.drl", """
                 package pauta.fragile;
                 import dev.pauta.rules.facts.*;

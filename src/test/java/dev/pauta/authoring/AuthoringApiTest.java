@@ -2,8 +2,9 @@ package dev.pauta.authoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pauta.ApiTest;
+import dev.pauta.Fixture;
 import dev.pauta.Http;
-import dev.pauta.ShippedPolicy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,14 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-@ActiveProfiles("test")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:authoring-api;DB_CLOSE_DELAY=-1")
+@ApiTest
 class AuthoringApiTest {
 
     static final String COUPON_ES = "manual/es/delay-compensation.md";
@@ -44,9 +41,6 @@ class AuthoringApiTest {
         http = Http.admin(port);
         changes = new ChangeClient(http);
     }
-
-
-
 
     int currentRelease() {
         for (JsonNode release : http.get("/api/v1/releases").body()) {
@@ -67,7 +61,7 @@ class AuthoringApiTest {
         throw new AssertionError("no coupon in " + reply.body());
     }
 
-    /** The document with the words of one script replaced, whatever the shipped words are today. */
+    /** The document with the words of one script replaced, whatever the words are before. */
     static String withScript(String content, String code, String words) {
         String row = content.lines().filter(line -> line.startsWith("| " + code + " |")).findFirst()
                 .orElseThrow(() -> new AssertionError("no script row for " + code));
@@ -100,7 +94,7 @@ class AuthoringApiTest {
 
         JsonNode after = coupon();
         assertThat(after.get("release").asInt()).isEqualTo(release);
-        assertThat(after.get("couponText").asString()).contains("vale del " + ShippedPolicy.couponPercent("GOLD", 6) + " % de descuento");
+        assertThat(after.get("couponText").asString()).contains("vale del " + Fixture.GOLD_COUPON + " % de descuento");
         assertThat(http.get("/api/v1/changes/" + change).body().get("status").asString()).isEqualTo("PUBLISHED");
 
         Http.Reply rolledBack = http.post("/api/v1/releases/" + previous + "/rollback", "");

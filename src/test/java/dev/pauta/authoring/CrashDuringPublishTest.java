@@ -42,7 +42,7 @@ class CrashDuringPublishTest {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.pauta.PautaApplication",
                     "--server.port=" + port, "--pauta.data-dir=" + data,
-                    "--pauta.bundle-dir=" + TestBundles.shipped(), "--spring.main.banner-mode=off",
+                    "--pauta.bundle-dir=" + TestBundles.fixture(), "--spring.main.banner-mode=off",
                     "--PAUTA_ADMIN_PASSWORD=" + Http.ADMIN_PASSWORD, "--pauta.security.bcrypt-strength=4")
                     .redirectErrorStream(true).start();
             log = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

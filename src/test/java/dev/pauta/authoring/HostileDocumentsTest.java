@@ -2,6 +2,7 @@ package dev.pauta.authoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pauta.ApiTest;
 import dev.pauta.Http;
 import dev.pauta.guidance.SnapshotCompiler;
 import dev.pauta.manual.Bundle;
@@ -17,15 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /** What a policy owner (or someone holding an owner's account) can send that must be refused cleanly, never a 500. */
-@ActiveProfiles("test")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:hostile-documents;DB_CLOSE_DELAY=-1")
+@ApiTest
 class HostileDocumentsTest {
 
     static final String VALUES_EN = "manual/en/values.md";

@@ -2,6 +2,7 @@ package dev.pauta.authoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pauta.ApiTest;
 import dev.pauta.HostileRules;
 import dev.pauta.Http;
 import java.nio.charset.StandardCharsets;
@@ -14,15 +15,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /** Every hostile rule of the corpus, through the API an editor uses, in one running service. */
-@ActiveProfiles("test")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:hostile-rules-api;DB_CLOSE_DELAY=-1")
+@ApiTest
 class HostileRulesApiTest {
 
     static final String LATE_ORDER = """

@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReleaseStartupTest {
 
     private static final SnapshotCompiler COMPILER = new SnapshotCompiler(1000);
-    private static Bundle shipped;
+    private static Bundle fixture;
 
     private JdbcClient jdbc;
     private AuthoringStore store;
@@ -35,8 +35,8 @@ class ReleaseStartupTest {
     private ReleaseStartup startup;
 
     @BeforeAll
-    static void readShipped() {
-        shipped = Bundle.fromFolder(TestBundles.shipped());
+    static void readFixture() {
+        fixture = Bundle.fromFolder(TestBundles.fixture());
     }
 
     @BeforeEach
@@ -53,31 +53,31 @@ class ReleaseStartupTest {
 
     @Test
     void anEmptyDatabaseImportsTheFolderAsReleaseOneAndLaterStartsServeIt() {
-        startup.load(shipped);
+        startup.load(fixture);
         startup.load(new Bundle(Map.of()));
 
         assertThat(store.releases()).singleElement().satisfies(release -> {
             assertThat(release.number()).isEqualTo(1);
-            assertThat(release.hash()).isEqualTo(shipped.hash());
-            assertThat(release.documents()).isEqualTo(shipped.documents().size());
+            assertThat(release.hash()).isEqualTo(fixture.hash());
+            assertThat(release.documents()).isEqualTo(fixture.documents().size());
         });
         assertThat(holder.current().release().number()).isEqualTo(1);
-        assertThat(store.bundle(1)).isEqualTo(shipped);
+        assertThat(store.bundle(1)).isEqualTo(fixture);
     }
 
     @Test
     void aStoredReleaseWhoseDocumentsNoLongerMatchItsHashStopsStartUp() {
-        startup.load(shipped);
+        startup.load(fixture);
         jdbc.sql("update document_revision set content = content || ' ' where path = 'manual/en/values.md'").update();
         holder.swap(null);
 
-        assertThatThrownBy(() -> startup.load(shipped)).isInstanceOf(IllegalStateException.class).hasMessageContaining("release 1").hasMessageContaining("hash");
+        assertThatThrownBy(() -> startup.load(fixture)).isInstanceOf(IllegalStateException.class).hasMessageContaining("release 1").hasMessageContaining("hash");
         assertThat(holder.maybeCurrent()).isEmpty();
     }
 
     @Test
     void aFolderThatDoesNotCompileLeavesTheDatabaseEmpty() {
-        Map<String, String> documents = new TreeMap<>(shipped.documents());
+        Map<String, String> documents = new TreeMap<>(fixture.documents());
         documents.put("rules/broken.drl", "package pauta.broken\nrule \"never closed\"\nwhen\n");
 
         assertThatThrownBy(() -> startup.load(new Bundle(documents))).isInstanceOf(InvalidBundleException.class);

@@ -21,7 +21,7 @@ class RestartTest {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(PautaApplication.class).run("--server.port=0", "--spring.profiles.active=test",
-                "--pauta.data-dir=" + data, "--pauta.bundle-dir=" + TestBundles.shipped());
+                "--pauta.data-dir=" + data, "--pauta.bundle-dir=" + TestBundles.fixture());
     }
 
     private static Http http(ConfigurableApplicationContext context) {

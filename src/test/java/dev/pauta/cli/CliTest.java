@@ -31,7 +31,7 @@ class CliTest {
 
     @Test
     void anInvalidFolderExitsOneWithPathLineMessages() {
-        TestBundles.copyOfShipped(folder);
+        TestBundles.copyOfFixture(folder);
         TestBundles.write(folder, "rules/escape.drl", """
                 package pauta.escape;
                 import dev.pauta.rules.facts.*;

@@ -37,7 +37,7 @@ class HostileRulesCliTest {
     @ParameterizedTest
     @MethodSource("hostileFiles")
     void validatingAFolderWithAHostileRuleExitsOneWithItsPathAndLine(String file) {
-        TestBundles.copyOfShipped(folder);
+        TestBundles.copyOfFixture(folder);
         TestBundles.write(folder, "rules/hostile.drl", HostileRules.read(file));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

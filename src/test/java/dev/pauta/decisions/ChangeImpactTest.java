@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.pauta.ApiTest;
 import dev.pauta.HostileRules;
 import dev.pauta.authoring.Authoring;
 import dev.pauta.authoring.AuthoringException;
@@ -19,13 +20,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The impact use case as api and pages call it: the change's draft compiled in decisions and replayed against the logged situations. */
-@ActiveProfiles("test")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK,
-        properties = "spring.datasource.url=jdbc:h2:mem:change-impact;DB_CLOSE_DELAY=-1")
+@ApiTest
 class ChangeImpactTest {
 
     static final Pattern GOLD_COUPON = Pattern.compile("(\\| \\d+ \\| \\d* ?\\| GOLD \\| )(\\d+)( \\|)");

@@ -2,8 +2,8 @@ package dev.pauta.decisions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pauta.Fixture;
 import dev.pauta.Http;
-import dev.pauta.ShippedPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -147,7 +147,7 @@ class DecisionRecordsTest {
         assertThat(next.get("actions").findValuesAsString("code")).doesNotContain("DELAY_COUPON");
         JsonNode held = next.get("explanation").get("notApplied").get(0);
         assertThat(held.get("code").asString()).isEqualTo("DELAY_COUPON");
-        assertThat(held.get("why").asString()).contains(String.valueOf(ShippedPolicy.capWindowDays()));
+        assertThat(held.get("why").asString()).contains(String.valueOf(Fixture.CAP_WINDOW_DAYS));
 
         assertThat(decide("C-SOMEONE-ELSE").get("actions").findValuesAsString("code")).contains("DELAY_COUPON");
     }
@@ -173,8 +173,8 @@ class DecisionRecordsTest {
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.body().get("code").asString()).isEqualTo("compensation_cap_reached");
             assertThat(refused.body().get("hint").asString()).isNotBlank();
-            assertThat(refused.body().get("max").asInt()).isEqualTo(1);
-            assertThat(refused.body().get("windowDays").asInt()).isEqualTo(ShippedPolicy.capWindowDays());
+            assertThat(refused.body().get("max").asInt()).isEqualTo(Fixture.CAP_PER_WINDOW);
+            assertThat(refused.body().get("windowDays").asInt()).isEqualTo(Fixture.CAP_WINDOW_DAYS);
             JsonNode entries = refused.body().get("entries");
             assertThat(entries.size()).isEqualTo(1);
             assertThat(entries.get(0).get("code").asString()).isEqualTo("DELAY_COUPON");
@@ -195,8 +195,8 @@ class DecisionRecordsTest {
         assertThat(fourth.get("actions").findValuesAsString("code")).doesNotContain("DELAY_COUPON");
         JsonNode held = fourth.get("explanation").get("notApplied").get(0);
         assertThat(held.get("code").asString()).isEqualTo("DELAY_COUPON");
-        // The words of the manual's COUPON_CAP_REACHED script, with the cap's numbers.
-        assertThat(held.get("why").asString()).contains("(" + ShippedPolicy.capPerWindow() + " every " + ShippedPolicy.capWindowDays() + " days)");
+        // The words of the fixture's COUPON_CAP_REACHED script, with the cap's numbers.
+        assertThat(held.get("why").asString()).contains("(" + Fixture.CAP_PER_WINDOW + " every " + Fixture.CAP_WINDOW_DAYS + " days)");
     }
 
     @Test
@@ -268,7 +268,7 @@ class DecisionRecordsTest {
         assertThat(clean.get("checked").asLong()).isGreaterThanOrEqualTo(20_001);
         assertThat(clean.get("broken").asLong()).isZero();
 
-        String stored = "\"percent\":" + ShippedPolicy.couponPercent("GOLD", 6);
+        String stored = "\"percent\":" + Fixture.GOLD_COUPON;
         String firstChanged = ids.get(4_321);
         String secondChanged = ids.get(17_654);
         try {
@@ -413,12 +413,12 @@ class DecisionRecordsTest {
     void impactReplaysLoggedSituationsAgainstAChangeBeforeItIsPublished() {
         decide("C-IMPACT-1");
         decide("C-IMPACT-2");
-        long change = http.post("/api/v1/changes", Map.of("title", "Gold gets 18 % from day five")).body().get("id").asLong();
+        long change = http.post("/api/v1/changes", Map.of("title", "Gold three points richer")).body().get("id").asLong();
         // The coupon table's numbers are one policy in two languages: both are edited, or the change does not validate.
         for (String locale : new String[] {"es", "en"}) {
             String path = "manual/" + locale + "/delay-compensation.md";
             JsonNode document = http.get("/api/v1/documents?path=" + path).body();
-            String content = document.get("content").asString().replace(ShippedPolicy.couponRowText("GOLD", 6), richerGold());
+            String content = document.get("content").asString().replace(Fixture.GOLD_COUPON_ROW, richerGold());
             assertThat(content).contains(richerGold());
             assertThat(http.put("/api/v1/changes/" + change + "/documents?path=" + path,
                     Map.of("content", content, "baseRevision", document.get("revision").asLong())).status()).isEqualTo(200);
@@ -429,15 +429,13 @@ class DecisionRecordsTest {
         assertThat(impact.get("replayed").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(impact.get("changed").asInt()).isGreaterThanOrEqualTo(2);
         JsonNode example = impact.get("examples").get(0);
-        int percent = ShippedPolicy.couponPercent("GOLD", 6);
-        assertThat(example.get("before").toString()).contains("DELAY_COUPON{percent=" + percent + "}");
-        assertThat(example.get("after").toString()).contains("DELAY_COUPON{percent=" + (percent + 3) + "}");
-        assertThat(http.post("/api/v1/guidance", LATE_ORDER.formatted("C-IMPACT-3")).body().toString()).contains("\"percent\":" + percent);
+        assertThat(example.get("before").toString()).contains("DELAY_COUPON{percent=" + Fixture.GOLD_COUPON + "}");
+        assertThat(example.get("after").toString()).contains("DELAY_COUPON{percent=" + (Fixture.GOLD_COUPON + 3) + "}");
+        assertThat(http.post("/api/v1/guidance", LATE_ORDER.formatted("C-IMPACT-3")).body().toString()).contains("\"percent\":" + Fixture.GOLD_COUPON);
     }
 
-    /** Gold's coupon row for 6 days late, three points richer than the shipped manual says. */
+    /** Gold's coupon row for 6 days late, three points richer than the fixture says. */
     static String richerGold() {
-        int percent = ShippedPolicy.couponPercent("GOLD", 6);
-        return ShippedPolicy.couponRowText("GOLD", 6).replace("| " + percent + " |", "| " + (percent + 3) + " |");
+        return Fixture.GOLD_COUPON_ROW.replace("| " + Fixture.GOLD_COUPON + " |", "| " + (Fixture.GOLD_COUPON + 3) + " |");
     }
 }

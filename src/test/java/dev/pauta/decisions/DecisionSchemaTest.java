@@ -2,8 +2,8 @@ package dev.pauta.decisions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pauta.Fixture;
 import dev.pauta.Http;
-import dev.pauta.ShippedPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -115,16 +115,14 @@ class DecisionSchemaTest {
         }
     }
 
-    /** A change that moves the email response target from 24 to 12 hours and Gold's coupon three points up. */
+    /** A change that halves the email response target and moves Gold's coupon three points up. */
     long shorterEmailTargetAndRicherGoldCoupon() {
-        long change = http.post("/api/v1/changes", Map.of("title", "Email in 12 hours, Gold three points more")).body().get("id").asLong();
+        long change = http.post("/api/v1/changes", Map.of("title", "Email in half the time, Gold three points more")).body().get("id").asLong();
         // Policy numbers are one policy in two languages: both locales are edited, or the change does not validate.
-        edit(change, "manual/en/service-indicators.md", "| EMAIL_FIRST_RESPONSE | Email first response (maximum) | 24 | h |",
-                "| EMAIL_FIRST_RESPONSE | Email first response (maximum) | 12 | h |");
-        edit(change, "manual/es/service-indicators.md", "| EMAIL_FIRST_RESPONSE | Primera respuesta a correos (máximo) | 24 | h |",
-                "| EMAIL_FIRST_RESPONSE | Primera respuesta a correos (máximo) | 12 | h |");
-        edit(change, "manual/en/delay-compensation.md", ShippedPolicy.couponRowText("GOLD", 6), DecisionRecordsTest.richerGold());
-        edit(change, "manual/es/delay-compensation.md", ShippedPolicy.couponRowText("GOLD", 6), DecisionRecordsTest.richerGold());
+        for (String locale : new String[] {"es", "en"}) {
+            edit(change, "manual/" + locale + "/email-protocol.md", Fixture.EMAIL_HOURS_ROW, "| EMAIL | " + Fixture.EMAIL_HOURS / 2 + " |");
+            edit(change, "manual/" + locale + "/delay-compensation.md", Fixture.GOLD_COUPON_ROW, DecisionRecordsTest.richerGold());
+        }
         return change;
     }
 
@@ -210,8 +208,8 @@ class DecisionSchemaTest {
         // Read with the customer's ledger, the phone decision holds the coupon back on both sides, so a richer coupon changes nothing for it.
         assertThat(impact.get("changed").asInt()).isEqualTo(1);
         JsonNode email = exampleFor(impact, V1_HELD);
-        assertThat(email.get("before").toString()).contains("EMAIL_STRUCTURE{hours=24}").doesNotContain("DELAY_COUPON");
-        assertThat(email.get("after").toString()).contains("EMAIL_STRUCTURE{hours=12}").doesNotContain("DELAY_COUPON");
+        assertThat(email.get("before").toString()).contains("EMAIL_STRUCTURE{hours=" + Fixture.EMAIL_HOURS + "}").doesNotContain("DELAY_COUPON");
+        assertThat(email.get("after").toString()).contains("EMAIL_STRUCTURE{hours=" + Fixture.EMAIL_HOURS / 2 + "}").doesNotContain("DELAY_COUPON");
         assertThat(email.get("notAppliedBefore").get(0).asString()).isEqualTo("DELAY_COUPON");
         assertThat(email.get("notAppliedAfter").get(0).asString()).isEqualTo("DELAY_COUPON");
         assertThat(impact.get("appeared").has("DELAY_COUPON")).isFalse();
@@ -266,9 +264,8 @@ class DecisionSchemaTest {
         assertThat(held.get("notAppliedBefore").get(0).asString()).isEqualTo("DELAY_COUPON");
         assertThat(held.get("notAppliedAfter").get(0).asString()).isEqualTo("DELAY_COUPON");
         JsonNode offered = exampleFor(impact, without);
-        int percent = ShippedPolicy.couponPercent("GOLD", 6);
-        assertThat(offered.get("before").toString()).contains("DELAY_COUPON{percent=" + percent + "}");
-        assertThat(offered.get("after").toString()).contains("DELAY_COUPON{percent=" + (percent + 3) + "}");
+        assertThat(offered.get("before").toString()).contains("DELAY_COUPON{percent=" + Fixture.GOLD_COUPON + "}");
+        assertThat(offered.get("after").toString()).contains("DELAY_COUPON{percent=" + (Fixture.GOLD_COUPON + 3) + "}");
         assertThat(offered.get("notAppliedBefore").size()).isZero();
     }
 }

@@ -2,7 +2,7 @@ package dev.pauta.decisions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pauta.ShippedSnapshot;
+import dev.pauta.Fixture;
 import dev.pauta.guidance.Decision;
 import dev.pauta.guidance.DecisionRecorder;
 import dev.pauta.guidance.GuidanceService;
@@ -76,7 +76,7 @@ class LedgerAndRecorderWiringTest {
         RememberingRecorder recorder = new RememberingRecorder();
         guidance.withBean(Ledger.class, () -> ledger).withBean(DecisionRecorder.class, () -> recorder).run(context -> {
             assertThat(context).hasNotFailed();
-            context.getBean(SnapshotHolder.class).swap(ShippedSnapshot.get());
+            context.getBean(SnapshotHolder.class).swap(Fixture.snapshot());
             Situation late = new Situation("en", "PHONE", "ORDER_DELAYED", new Situation.Customer("C-WIRED", null, "GOLD", List.of()),
                     new Situation.Order(null, 6, null, null), null, null);
 

@@ -3,8 +3,8 @@ package dev.pauta.decisions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pauta.Fixture;
 import dev.pauta.Http;
-import dev.pauta.ShippedSnapshot;
 import dev.pauta.guidance.Decision;
 import dev.pauta.guidance.GuidanceService;
 import dev.pauta.guidance.Ledger;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The stored schema on a real decision of the shipped release (real Drools compile): version 2 loses nothing of a
+ * The stored schema on a real decision of the fixture release (real Drools compile): version 2 loses nothing of a
  * situation or a decision, and a row is read only in the version it names.
  */
 class StoredSchemaTest {
@@ -33,9 +33,9 @@ class StoredSchemaTest {
     /** A late order from a customer whose coupon is already in the ledger: every list of the decision has entries. */
     static Decision decided() {
         SnapshotHolder holder = new SnapshotHolder();
-        holder.swap(ShippedSnapshot.get());
+        holder.swap(Fixture.snapshot());
         GuidanceService guidance = new GuidanceService(holder, Ledger.NONE, Clock.systemUTC());
-        return guidance.decide(ShippedSnapshot.get(), LATE_ORDER, List.of(new Compensation(null, "DELAY_COUPON", Instant.now(), "earlier")));
+        return guidance.decide(Fixture.snapshot(), LATE_ORDER, List.of(new Compensation(null, "DELAY_COUPON", Instant.now(), "earlier")));
     }
 
     /** Parameters come back as JSON numbers: compared as JSON, a whole-number Long and Integer are the same value. */

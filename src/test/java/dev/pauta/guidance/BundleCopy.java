@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** A copy of the shipped bundle to break on purpose, edited line by line as a policy owner would, and what validation says of it. */
+/** A copy of the fixture or the shipped bundle to break on purpose, edited line by line as a policy owner would, and what validation says of it. */
 final class BundleCopy {
 
     static final String RULE_FILE = "rules/extra.drl";
@@ -22,8 +22,18 @@ final class BundleCopy {
 
     private final Path root;
 
-    BundleCopy(Path folder) {
-        this.root = TestBundles.copyOfShipped(folder);
+    private BundleCopy(Path root) {
+        this.root = root;
+    }
+
+    /** A copy of the frozen fixture bundle, for checks of the engine and the validator. */
+    static BundleCopy ofFixture(Path folder) {
+        return new BundleCopy(TestBundles.copyOfFixture(folder));
+    }
+
+    /** A copy of the shipped manual and rules, for checks of what a policy owner's edit of them does. */
+    static BundleCopy ofShipped(Path folder) {
+        return new BundleCopy(TestBundles.copyOfShipped(folder));
     }
 
     /** Adds a rule file with the package, import and global a policy file needs, then these rules. */

@@ -3,18 +3,18 @@ package dev.pauta.guidance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.pauta.ShippedSnapshot;
+import dev.pauta.Fixture;
 import dev.pauta.compliance.Violation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The draft-check use case on the shipped release: codes checked once, the default locale when none is named. */
+/** The draft-check use case on the fixture release: codes checked once, the default locale when none is named. */
 class DraftCheckTest {
 
     static final String SPANISH = "Lo siento, eso no nos compete.";
     static final String ENGLISH = "Sorry, that's not my department.";
 
-    private final Snapshot snapshot = ShippedSnapshot.get();
+    private final Snapshot snapshot = Fixture.snapshot();
     private final SnapshotHolder holder = new SnapshotHolder();
 
     DraftCheckTest() {

@@ -34,7 +34,7 @@ class HostileStartupTest {
     @ParameterizedTest
     @ValueSource(strings = {"runtime-exec.drl", "salience-expression.drl"})
     void theServiceRefusesToStartOnABundleWithAHostileRuleAndSaysWhere(String file) {
-        TestBundles.copyOfShipped(folder);
+        TestBundles.copyOfFixture(folder);
         TestBundles.write(folder, "rules/hostile.drl", HostileRules.read(file));
 
         Throwable thrown = catchThrowable(() -> new SpringApplicationBuilder(PautaApplication.class)

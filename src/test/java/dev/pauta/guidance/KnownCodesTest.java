@@ -3,7 +3,7 @@ package dev.pauta.guidance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.pauta.ShippedSnapshot;
+import dev.pauta.Fixture;
 import dev.pauta.rules.Situation;
 import java.time.Clock;
 import java.util.List;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** A situation's codes are checked once, before the rules run: a missing code is refused as unknown, like a wrong one. */
 class KnownCodesTest {
 
-    private final Snapshot snapshot = ShippedSnapshot.get();
+    private final Snapshot snapshot = Fixture.snapshot();
     private final GuidanceService guidance = new GuidanceService(new SnapshotHolder(), Ledger.NONE, Clock.systemUTC());
 
     private UnknownCodeException refused(Situation situation) {

@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.pauta.ShippedSnapshot;
+import dev.pauta.Fixture;
 import dev.pauta.manual.ManualReader;
 import dev.pauta.search.SearchHit;
 import dev.pauta.search.SearchResult;
 import org.junit.jupiter.api.Test;
 
-/** The manual-search use case on the shipped release: locale, kind and channel checked once, the default locale when none is named. */
+/** The manual-search use case on the fixture release: locale, kind and channel checked once, the default locale when none is named. */
 class ManualSearchTest {
 
-    private final Snapshot snapshot = ShippedSnapshot.get();
+    private final Snapshot snapshot = Fixture.snapshot();
     private final SnapshotHolder holder = new SnapshotHolder();
 
     ManualSearchTest() {

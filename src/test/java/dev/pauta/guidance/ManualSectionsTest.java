@@ -3,15 +3,15 @@ package dev.pauta.guidance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.pauta.ShippedSnapshot;
+import dev.pauta.Fixture;
 import dev.pauta.manual.Section;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The section-reading use case on the shipped release: the locale checked once, the default when none is named, unknown ids listed. */
+/** The section-reading use case on the fixture release: the locale checked once, the default when none is named, unknown ids listed. */
 class ManualSectionsTest {
 
-    private final Snapshot snapshot = ShippedSnapshot.get();
+    private final Snapshot snapshot = Fixture.snapshot();
     private final SnapshotHolder holder = new SnapshotHolder();
 
     ManualSectionsTest() {

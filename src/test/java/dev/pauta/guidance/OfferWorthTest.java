@@ -96,7 +96,7 @@ class OfferWorthTest {
 
     @Test
     void inAManualWhereTheWaitGestureIsWorthMoreItIsMadeInsteadOfTheDelayCoupon(@TempDir Path folder) {
-        BundleCopy copy = new BundleCopy(folder);
+        BundleCopy copy = BundleCopy.ofFixture(folder);
         String gesture = "30";
         for (String locale : List.of("es", "en")) {
             String path = "manual/" + locale + "/long-wait.md";
@@ -133,6 +133,6 @@ class OfferWorthTest {
 
         assertThat(result.failures()).isEmpty();
         assertThat(decision.explanation().notApplied()).singleElement().satisfies(n -> assertThat(n.why())
-                .contains(gesture + " %").contains(coupon.params().get("percent") + " %").contains("«Esperas largas»").doesNotContain("{"));
+                .contains(gesture + " %").contains(coupon.params().get("percent") + " %").contains("«Cuando el cliente ha esperado mucho»").doesNotContain("{"));
     }
 }

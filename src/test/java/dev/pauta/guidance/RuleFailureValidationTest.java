@@ -18,7 +18,7 @@ class RuleFailureValidationTest {
 
     @Test
     void aRuleThatFailsAtRunTimeIsAProblemAtItsFileAndLineAndNoMessageCarriesTheJavaError() {
-        TestBundles.copyOfShipped(folder);
+        TestBundles.copyOfFixture(folder);
         TestBundles.write(folder, "rules/divide.drl", """
                 package pauta.divide;
                 import dev.pauta.rules.facts.*;

@@ -35,7 +35,7 @@ class StartupFailureTest {
 
     @Test
     void aDrlSyntaxErrorStopsStartUpWithFileLineAndHint() {
-        TestBundles.copyOfShipped(folder);
+        TestBundles.copyOfFixture(folder);
         TestBundles.write(folder, "rules/broken.drl", """
                 package pauta.broken;
                 import dev.pauta.rules.facts.*;
@@ -63,7 +63,7 @@ class StartupFailureTest {
 
     @Test
     void aRuleCitingAMissingSectionStopsStartUp() {
-        TestBundles.copyOfShipped(folder);
+        TestBundles.copyOfFixture(folder);
         TestBundles.write(folder, "rules/orphan.drl", """
                 package pauta.orphan;
                 import dev.pauta.rules.facts.*;

@@ -28,10 +28,10 @@ class RuleContractTest {
 
     private final RuleCompiler compiler = new RuleCompiler(RuleSet.DEFAULT_FIRING_LIMIT, RuleSet.DEFAULT_TIME_BUDGET);
 
-    private static final Map<String, String> SHIPPED = Bundle.fromFolder(TestBundles.shipped()).withPrefix("rules/");
+    private static final Map<String, String> FIXTURE = Bundle.fromFolder(TestBundles.fixture()).withPrefix("rules/");
 
-    private RuleContract shipped(String rule) {
-        RuleCompiler.Result result = compiler.compile(SHIPPED, id -> true);
+    private RuleContract fixture(String rule) {
+        RuleCompiler.Result result = compiler.compile(FIXTURE, id -> true);
         assertThat(result.problems()).isEmpty();
         return result.ruleSet().contracts().stream().filter(c -> c.rule().equals(rule)).findFirst().orElseThrow();
     }
@@ -40,9 +40,9 @@ class RuleContractTest {
         return compiler.compile(Map.of("rules/contract.drl", HEADER + rules), id -> true);
     }
 
-    /** The 1-based line of the first line of a shipped rule file holding this text. */
+    /** The 1-based line of the first line of a fixture rule file holding this text. */
     private static int lineOf(String path, String text) {
-        List<String> lines = SHIPPED.get(path).lines().toList();
+        List<String> lines = FIXTURE.get(path).lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).contains(text)) {
                 return i + 1;
@@ -53,7 +53,7 @@ class RuleContractTest {
 
     @Test
     void theDelayCouponRuleReadsItsTableByColumnAndDeclaresItsWorth() {
-        RuleContract contract = shipped("Delay coupon by days late and tier");
+        RuleContract contract = fixture("Coupon by days late and tier");
         int pattern = lineOf("rules/compensation.drl", "PolicyRow(table == \"delay-coupons\"");
 
         assertThat(contract.path()).isEqualTo("rules/compensation.drl");
@@ -74,7 +74,7 @@ class RuleContractTest {
 
     @Test
     void aListReadThroughABoundRowInsideAnAccumulateIsReadOnThatRowsTable() {
-        RuleContract contract = shipped("The cap holds back the delay coupon");
+        RuleContract contract = fixture("The cap holds back the delay coupon");
         int counted = lineOf("rules/compensation.drl", "CompensationEntry(daysAgo < $window, $limit.lists(\"codes\", code)), count(1))");
 
         assertThat(contract.columns()).contains(new ColumnRead("coupon-limits", "codes", Use.LIST, counted));
@@ -87,7 +87,7 @@ class RuleContractTest {
 
     @Test
     void aCodeJoinedWithAVocabularyCodeKeepsItsPartsAndExpandsOverItsValues() {
-        RuleContract contract = shipped("Accommodate a special need on this channel");
+        RuleContract contract = fixture("Accommodate a need on this channel");
 
         assertThat(contract.columns()).extracting(ColumnRead::column, ColumnRead::use).containsExactlyInAnyOrder(
                 tuple("code", Use.CODE), tuple("channel", Use.CODE),

@@ -25,7 +25,7 @@ class AdminPasswordTest {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(PautaApplication.class).run("--server.port=0", "--pauta.data-dir=" + data,
-                "--pauta.bundle-dir=" + TestBundles.shipped(), "--pauta.security.bcrypt-strength=4");
+                "--pauta.bundle-dir=" + TestBundles.fixture(), "--pauta.security.bcrypt-strength=4");
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
  * English, with axe on every state. The numbers and titles expected come from the manual itself, not from this test.
  */
 @ActiveProfiles("test")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.datasource.url=jdbc:h2:mem:agent-pages;DB_CLOSE_DELAY=-1")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"spring.datasource.url=jdbc:h2:mem:agent-pages;DB_CLOSE_DELAY=-1", "pauta.bundle-dir=."})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AgentWorkspaceTest {
 
