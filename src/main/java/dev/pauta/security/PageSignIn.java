@@ -41,7 +41,7 @@ final class PageSignIn {
 
     /**
      * A change sent with the CSRF token of a session that has since ended is an expired session, not an attack worth a bare
-     * 403: the person is sent to sign in as above. Any other refusal is the 403 it is.
+     * 403: the person is sent to sign in as above. Any other refusal, a change sent with no token among them, is the 403 it is.
      */
     static AccessDeniedHandler accessDenied() {
         AuthenticationEntryPoint signIn = entryPoint();
@@ -49,7 +49,8 @@ final class PageSignIn {
         return (request, response, denied) -> {
             // no session cookie at all, or one for a session that no longer exists (the CSRF check may have started a new one)
             boolean sessionGone = request.getRequestedSessionId() == null || !request.isRequestedSessionIdValid();
-            if (denied instanceof CsrfException && sessionGone) {
+            boolean sentToken = request.getHeader("X-CSRF-TOKEN") != null || request.getParameter("_csrf") != null;
+            if (denied instanceof CsrfException && sessionGone && sentToken) {
                 signIn.commence(request, response, new InsufficientAuthenticationException("the session ended"));
             } else {
                 forbidden.handle(request, response, denied);

@@ -41,7 +41,7 @@ class ManualVocabularyTest {
         assertThat(en.rejectionReasons()).hasSizeBetween(5, 7).containsKeys("WRONG_FACTS", "DOES_NOT_APPLY", "OTHER");
         assertThat(List.copyOf(es.rejectionReasons().keySet())).isEqualTo(List.copyOf(en.rejectionReasons().keySet()));
         assertThat(es.rejectionReasons().get("WRONG_FACTS")).isNotBlank().isNotEqualTo(en.rejectionReasons().get("WRONG_FACTS"));
-        List<String> lines = new BundleCopy(folder).lines(EN);
+        List<String> lines = BundleCopy.ofShipped(folder).lines(EN);
         int header = lines.indexOf("<!-- table: rejection-reasons -->");
         List<String> rows = lines.subList(header + 3, header + lines.subList(header, lines.size()).indexOf("")).stream().map(l -> l.split("\\|")[1].trim()).toList();
         assertThat(List.copyOf(en.rejectionReasons().keySet())).as("the table's order").isEqualTo(rows);
@@ -80,7 +80,7 @@ class ManualVocabularyTest {
 
     @Test
     void aManualWithoutTheTableStillCompilesWithNoReasons() {
-        BundleCopy copy = new BundleCopy(folder);
+        BundleCopy copy = BundleCopy.ofShipped(folder);
         for (String path : List.of(EN, ES)) {
             int header = copy.line(path, l -> l.equals("<!-- table: rejection-reasons -->"));
             int last = copy.line(path, l -> l.startsWith("| OTHER |"));
@@ -95,7 +95,7 @@ class ManualVocabularyTest {
 
     @Test
     void aReasonInOneLocaleOnlyIsRefusedNamingTheCodesOfBoth() {
-        BundleCopy copy = new BundleCopy(folder);
+        BundleCopy copy = BundleCopy.ofShipped(folder);
         int other = copy.line(ES, l -> l.startsWith("| OTHER |"));
         copy.insertAfter(ES, other, "| LATE_INFO | Información tardía |");
 
@@ -108,7 +108,7 @@ class ManualVocabularyTest {
 
     @Test
     void aReasonWithoutACodeTheLogCanStoreOrWithoutALabelOrTwiceIsRefusedAtItsRow() {
-        BundleCopy copy = new BundleCopy(folder);
+        BundleCopy copy = BundleCopy.ofShipped(folder);
         for (String path : List.of(EN, ES)) {
             int other = copy.line(path, l -> l.startsWith("| OTHER |"));
             copy.insertAfter(path, other, "| wrong facts | Lowercase |", "| NO_LABEL |  |", "| OTHER | Again |");

@@ -198,8 +198,8 @@ class AccessTest {
         assertThat(Browser.location(signedIn)).doesNotContain("error");
 
         assertThat(browser.postForm("/logout", "").statusCode()).as("a change without the token is a forged request").isEqualTo(403);
-        assertThat(browser.get("/").statusCode()).as("still signed in").isEqualTo(200);
-        assertThat(Browser.location(browser.postForm("/logout", "_csrf=" + browser.csrfToken()))).endsWith("/login?logout");
+        assertThat(browser.get("/agent").statusCode()).as("still signed in").isEqualTo(200);
+        assertThat(Browser.location(browser.postForm("/logout", "_csrf=" + browser.csrfToken()))).endsWith("/login?signedOut");
         assertThat(Browser.location(browser.get("/"))).as("signed out").endsWith("/login");
     }
 
@@ -209,7 +209,7 @@ class AccessTest {
         assertThat(Browser.location(browser.get("/"))).as("anonymous is sent to sign in").endsWith("/login");
         assertThat(browser.signIn("agent-user", "a-long-password-1").statusCode()).isEqualTo(302);
 
-        assertThat(browser.get("/").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/agent").statusCode()).isEqualTo(200);
         assertThat(browser.get("/studio").statusCode()).as("an AGENT in the studio").isEqualTo(403);
         assertThat(browser.get("/insights").statusCode()).as("an AGENT in insights").isEqualTo(403);
         assertThat(browser.get("/no-such-page").statusCode()).as("a page no rule names").isEqualTo(403);

@@ -45,7 +45,7 @@ class AccountLifecycleTest {
         String keyOfAKey = key(new Http(port).as(adminKey).post("/api/v1/api-keys", Map.of("name", "chatbot", "roles", List.of("AGENT"))));
         Browser browser = new Browser(port);
         assertThat(browser.signIn("ops-lead", PASSWORD).statusCode()).isEqualTo(302);
-        assertThat(browser.get("/").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/agent").statusCode()).isEqualTo(200);
 
         Http.Reply disabled = admin().request("POST", "/api/v1/users/ops-lead/disable", null);
 
@@ -67,7 +67,7 @@ class AccountLifecycleTest {
             assertThat(new Http(port).as(key).get(SECTION).status()).isEqualTo(200);
         }
         assertThat(Browser.location(browser.signIn("ops-lead", PASSWORD))).doesNotContain("error");
-        assertThat(browser.get("/").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/agent").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -119,7 +119,7 @@ class AccountLifecycleTest {
         Http.Reply tooShort = rosa.put("/api/v1/users/rosa/password", Map.of("currentPassword", PASSWORD, "newPassword", "short"));
         assertThat(tooShort.status()).isEqualTo(400);
         assertThat(tooShort.body().get("errors").get(0).get("field").asString()).isEqualTo("newPassword");
-        assertThat(browser.get("/").statusCode()).as("nothing changed yet").isEqualTo(200);
+        assertThat(browser.get("/agent").statusCode()).as("nothing changed yet").isEqualTo(200);
 
         assertThat(rosa.put("/api/v1/users/rosa/password", Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD)).status()).isEqualTo(204);
 

@@ -159,6 +159,6 @@ class SignInThrottleTest {
         time.advance(WINDOW);
         HttpResponse<String> signedIn = browser.signIn("gil", PASSWORD);
         assertThat(Browser.location(signedIn)).doesNotContain("error").doesNotContain("locked");
-        assertThat(browser.get("/").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/agent").statusCode()).isEqualTo(200);
     }
 }

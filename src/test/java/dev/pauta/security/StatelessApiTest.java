@@ -92,7 +92,7 @@ class StatelessApiTest {
     void aLivePageSessionCookieDoesNotAuthenticateAnApiCall() {
         Browser browser = new Browser(port);
         assertThat(browser.signIn("stateless-publisher", PASSWORD).statusCode()).isEqualTo(302);
-        assertThat(browser.get("/").statusCode()).as("the page session is live").isEqualTo(200);
+        assertThat(browser.get("/agent").statusCode()).as("the page session is live").isEqualTo(200);
 
         HttpResponse<String> api = browser.call("GET", "/api/v1/releases", null, null);
 
@@ -126,7 +126,7 @@ class StatelessApiTest {
                 .as("the revoked key, cookies and the CSRF token").isEqualTo(401);
         assertThat(Http.admin(port).get("/api/v1/releases").body().size()).as("no release was published").isEqualTo(releases);
         // the session and its token were real: the page side still accepts them
-        assertThat(client.get("/").statusCode()).isEqualTo(200);
-        assertThat(Browser.location(client.postForm("/logout", "_csrf=" + csrf))).endsWith("/login?logout");
+        assertThat(client.get("/agent").statusCode()).isEqualTo(200);
+        assertThat(Browser.location(client.postForm("/logout", "_csrf=" + csrf))).endsWith("/login?signedOut");
     }
 }
