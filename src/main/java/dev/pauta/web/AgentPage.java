@@ -189,6 +189,7 @@ class AgentPage {
     private void results(Model model, String q, String kind, String channel, Locale locale) {
         model.addAttribute("q", q);
         model.addAttribute("kind", kind);
+        model.addAttribute("channel", channel);
         model.addAttribute("results", search.search(new ManualSearch.Query(q, locale.getLanguage(), blank(kind), blank(channel), 8)));
     }
 

@@ -2,10 +2,12 @@ package dev.pauta.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pauta.Http;
 import dev.pauta.ShippedPolicy;
 import dev.pauta.guidance.ManualSections;
 import dev.pauta.security.Accounts;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,6 +103,31 @@ class AgentWorkspaceTest {
             Chromium.screenshot(driver, "agent-" + language + "-error");
         }
         page.switchLanguage("es");
+    }
+
+    @Test
+    void acceptingAnOfferPastTheCapSaysWhyAndRecordsNothing() {
+        AgentWorkspace page = new AgentWorkspace(driver, port).signInAs("ana", PASSWORD);
+        String customer = "C-" + UUID.randomUUID();
+        page.describeLateOrder(6, customer);
+        page.askForGuidance();
+        String offered = page.decisionId();
+        // meanwhile the same customer accepts as many coupons as the cap allows through another channel of the centre
+        Http api = Http.admin(port);
+        for (int i = 0; i < ShippedPolicy.capPerWindow(); i++) {
+            Http.Reply decided = api.post("/api/v1/guidance", Map.of("locale", "es", "channel", "PHONE", "intent", "ORDER_DELAYED",
+                    "customer", Map.of("id", customer, "tier", "GOLD"), "order", Map.of("delayDays", 6)));
+            assertThat(decided.status()).isEqualTo(200);
+            assertThat(api.post("/api/v1/decisions/" + decided.body().get("decisionId").asString() + "/feedback",
+                    Map.of("action", "DELAY_COUPON", "outcome", "ACCEPTED")).status()).isEqualTo(200);
+        }
+        WebElement refused = page.accept("DELAY_COUPON");
+        assertThat(refused.getDomAttribute("data-problem")).isEqualTo("problem.cap-reached");
+        assertThat(refused.getDomAttribute("role")).isEqualTo("alert");
+        assertThat(refused.getText()).contains(Integer.toString(ShippedPolicy.capWindowDays()));
+        assertThat(jdbc.sql("select count(*) from compensation_ledger where decision_id = ?").param(offered).query(Integer.class).single()).isZero();
+        Axe.check(driver, "es cap reached on acceptance");
+        Chromium.screenshot(driver, "agent-es-cap-refused");
     }
 
     @Test
