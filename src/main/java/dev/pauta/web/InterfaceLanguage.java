@@ -44,6 +44,10 @@ final class InterfaceLanguage implements LocaleResolver {
             }
             return Locale.forLanguageTag(stored.get());
         }
+        if (request.getHeader("Accept-Language") == null) {
+            // the container would answer with its own locale, which says nothing about the person
+            return fallback;
+        }
         return Collections.list(request.getLocales()).stream().map(Locale::getLanguage).filter(LANGUAGES::contains).findFirst()
                 .map(Locale::forLanguageTag).orElse(fallback);
     }

@@ -18,7 +18,7 @@ class Layout {
     record Entry(String path, String label, String role) {
     }
 
-    static final List<Entry> PAGES = List.of(new Entry("/agent", "nav.agent", "ROLE_AGENT"));
+    static final List<Entry> PAGES = List.of(new Entry("/agent", "nav.agent", "ROLE_AGENT"), new Entry("/studio", "nav.studio", "ROLE_EDITOR"));
 
     private final RoleHierarchy roles;
 
@@ -39,6 +39,13 @@ class Layout {
         Set<String> reached = roles.getReachableGrantedAuthorities(person.getAuthorities()).stream().map(GrantedAuthority::getAuthority)
                 .collect(Collectors.toSet());
         return PAGES.stream().filter(page -> reached.contains(page.role())).toList();
+    }
+
+    /** Whether the person may publish and roll back, so the studio shows those actions only to them (the server checks again). */
+    @ModelAttribute("canPublish")
+    boolean canPublish(Authentication person) {
+        return person != null && roles.getReachableGrantedAuthorities(person.getAuthorities()).stream()
+                .anyMatch(a -> "ROLE_PUBLISHER".equals(a.getAuthority()));
     }
 
     /** The page a language change returns to: the current page, never a fragment or a form post. */
