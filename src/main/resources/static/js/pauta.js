@@ -105,7 +105,34 @@
     }
   }
 
+  // The document editor: where the caret is (line and column, since a textarea shows no line numbers), and a link to a
+  // line from validation puts the caret on that line.
+  function showCaret(editor) {
+    var status = document.getElementById("caret-position");
+    if (!status) { return; }
+    var before = editor.value.slice(0, editor.selectionStart).split("\n");
+    status.textContent = (status.getAttribute("data-template") || "Line {0}, column {1}")
+      .replace("{0}", before.length).replace("{1}", before[before.length - 1].length + 1);
+  }
+
+  function caretToLine(editor, line) {
+    var lines = editor.value.split("\n");
+    var offset = 0;
+    for (var i = 0; i < Math.min(line - 1, lines.length - 1); i++) { offset += lines[i].length + 1; }
+    editor.focus();
+    editor.setSelectionRange(offset, offset + (lines[Math.min(line - 1, lines.length - 1)] || "").length);
+    var lineHeight = parseFloat(window.getComputedStyle(editor).lineHeight) || 18;
+    editor.scrollTop = Math.max(0, (line - 5) * lineHeight);
+    showCaret(editor);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    var editor = document.getElementById("content");
+    if (editor && editor.classList.contains("code")) {
+      ["keyup", "click", "focus", "select"].forEach(function (type) { editor.addEventListener(type, function () { showCaret(editor); }); });
+      var line = parseInt(new URLSearchParams(window.location.search).get("line"), 10);
+      if (line > 0) { caretToLine(editor, line); } else { showCaret(editor); }
+    }
     restoreForm();
     var draft = document.getElementById("draft");
     if (draft && draft.value && window.htmx) {

@@ -54,9 +54,12 @@ final class ScenarioFromDecision {
         Map<String, Object> scenario = new LinkedHashMap<>();
         scenario.put("name", "Logged decision " + logged.decisionId() + " as the change decides it");
         scenario.put("given", given);
-        scenario.put("expect", new ArrayList<>(expect));
-        if (!absent.isEmpty()) {
-            scenario.put("absent", new ArrayList<>(absent));
+        List<Object> expected = expect.stream().map(ScenarioFromDecision::expectation).toList();
+        List<String> expectedCodes = expect.stream().map(ScenarioFromDecision::code).toList();
+        List<String> gone = absent.stream().map(ScenarioFromDecision::code).filter(code -> !expectedCodes.contains(code)).distinct().toList();
+        scenario.put("expect", new ArrayList<>(expected));
+        if (!gone.isEmpty()) {
+            scenario.put("absent", new ArrayList<>(gone));
         }
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
@@ -66,6 +69,40 @@ final class ScenarioFromDecision {
         String entry = new Yaml(options).dump(List.of(scenario));
         String head = existing == null || existing.isBlank() ? "# Scenarios made from logged decisions in the studio.\n\n" : existing.endsWith("\n") ? existing + "\n" : existing + "\n\n";
         return head + entry;
+    }
+
+    /** An impact label, {@code CODE} or {@code CODE{name=value, …}} as the impact report writes it, as a scenario expectation. */
+    static Object expectation(String label) {
+        int brace = label.indexOf('{');
+        if (brace < 0 || !label.endsWith("}")) {
+            return label;
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (String pair : label.substring(brace + 1, label.length() - 1).split(", ")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                String value = pair.substring(eq + 1);
+                params.put(pair.substring(0, eq), number(value));
+            }
+        }
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("code", label.substring(0, brace));
+        entry.put("params", params);
+        return entry;
+    }
+
+    static String code(String label) {
+        int brace = label.indexOf('{');
+        return brace < 0 ? label : label.substring(0, brace);
+    }
+
+    private static Object number(String value) {
+        try {
+            java.math.BigDecimal n = new java.math.BigDecimal(value);
+            return n.scale() <= 0 || n.stripTrailingZeros().scale() <= 0 ? (Object) n.longValueExact() : n.doubleValue();
+        } catch (NumberFormatException | ArithmeticException notANumber) {
+            return value;
+        }
     }
 
     private static void putIfPresent(Map<String, Object> map, String key, Object value) {
