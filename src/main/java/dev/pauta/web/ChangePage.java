@@ -74,37 +74,49 @@ class ChangePage {
         String content = authoring.changeBundle(id).documents().get(path);
         model.addAttribute("change", change);
         model.addAttribute("path", path);
-        model.addAttribute("content", content == null ? "" : content);
         model.addAttribute("revision", revision(change, path));
         model.addAttribute("isNew", content == null);
+        SectionFields fields = path.startsWith("manual/") ? SectionFields.read(content).orElse(null) : null;
+        model.addAttribute("fields", fields);
+        model.addAttribute("content", fields != null ? fields.body() : content == null ? "" : content);
+        model.addAttribute("kinds", List.of("policy", "protocol", "guideline", "foundation", "reference"));
         return "studio/edit";
     }
 
+    /** What the editor posts: the whole text, or (for a section) its front matter as fields and its body. */
+    record DocumentForm(@NotBlank @Size(max = Bundle.MAX_PATH_LENGTH) String path, @Size(max = 1_000_000) String content, String mode,
+                        @Size(max = 300) String title, @Size(max = 40) String kind, @Size(max = 2000) String channels, @Size(max = 4000) String tags,
+                        @Size(max = 200) String owner, @Size(max = 40) String reviewBy, @Size(max = 1_000_000) String body, Long baseRevision) {
+
+        String text(String original) {
+            return "fields".equals(mode) ? new SectionFields(title, kind, channels, tags, owner, reviewBy, body).writeInto(original)
+                    : content == null ? "" : content;
+        }
+    }
+
     @PostMapping("/{id}/edit")
-    String save(@PathVariable("id") long id, @RequestParam("path") @Size(max = Bundle.MAX_PATH_LENGTH) String path,
-                @RequestParam("content") @Size(max = 1_000_000) String content, @RequestParam("baseRevision") long baseRevision, Principal person,
-                HttpServletResponse response, Model model) {
+    String save(@PathVariable("id") long id, @jakarta.validation.Valid DocumentForm form, Principal person, HttpServletResponse response, Model model) {
+        String text = form.text(authoring.changeBundle(id).documents().get(form.path()));
         try {
-            authoring.putDocument(id, path, content, baseRevision, person.getName());
-            return "redirect:/studio/changes/" + id + "/edit?saved&path=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8);
+            authoring.putDocument(id, form.path(), text, form.baseRevision() == null ? 0 : form.baseRevision(), person.getName());
+            return "redirect:/studio/changes/" + id + "/edit?saved&path=" + java.net.URLEncoder.encode(form.path(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (AuthoringException.StaleRevision stale) {
             // someone saved this document meanwhile: show both texts, keep the owner's in the editor, and let them save over the new revision
             response.setStatus(409);
             model.addAttribute("change", authoring.change(id));
-            model.addAttribute("path", path);
-            model.addAttribute("content", content);
+            model.addAttribute("path", form.path());
+            model.addAttribute("content", text);
             model.addAttribute("revision", stale.currentRevision());
             model.addAttribute("theirs", stale.currentContent() == null ? "" : stale.currentContent());
-            model.addAttribute("stale", SideBySide.of(path, stale.currentContent(), content));
+            model.addAttribute("stale", SideBySide.of(form.path(), stale.currentContent(), text));
             model.addAttribute("isNew", false);
             return "studio/edit";
         }
     }
 
-    @PostMapping("/preview")
-    String preview(@RequestParam(name = "path", defaultValue = "") @Size(max = Bundle.MAX_PATH_LENGTH) String path,
-                   @RequestParam(name = "content", defaultValue = "") @Size(max = 1_000_000) String content, Model model) {
-        model.addAttribute("preview", Preview.of(path, content));
+    @PostMapping("/{id}/preview")
+    String preview(@PathVariable("id") long id, @jakarta.validation.Valid DocumentForm form, Model model) {
+        model.addAttribute("preview", Preview.of(form.path(), form.text(authoring.changeBundle(id).documents().get(form.path()))));
         return "studio/edit :: preview";
     }
 

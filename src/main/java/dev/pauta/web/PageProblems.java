@@ -1,5 +1,6 @@
 package dev.pauta.web;
 
+import dev.pauta.authoring.AuthoringException;
 import dev.pauta.decisions.CapReachedException;
 import dev.pauta.decisions.DecisionLogUnavailableException;
 import dev.pauta.decisions.DecisionTooLargeException;
@@ -70,6 +71,21 @@ class PageProblems {
         return show(request, new Shown(HttpStatus.UNPROCESSABLE_CONTENT, "problem.bad-input", List.of()));
     }
 
+    @ExceptionHandler(AuthoringException.NotFound.class)
+    ModelAndView authoringNotFound(AuthoringException.NotFound e, HttpServletRequest request) {
+        return show(request, new Shown(HttpStatus.NOT_FOUND, "problem.not-found", List.of(e.getMessage())));
+    }
+
+    @ExceptionHandler(AuthoringException.Closed.class)
+    ModelAndView changeClosed(HttpServletRequest request) {
+        return show(request, new Shown(HttpStatus.CONFLICT, "problem.change-closed", List.of()));
+    }
+
+    @ExceptionHandler(AuthoringException.BadInput.class)
+    ModelAndView authoringBadInput(AuthoringException.BadInput e, HttpServletRequest request) {
+        return show(request, new Shown(HttpStatus.BAD_REQUEST, "problem.authoring-input", List.of(e.getMessage())));
+    }
+
     @ExceptionHandler(CapReachedException.class)
     ModelAndView capReached(CapReachedException e, HttpServletRequest request) {
         return show(request, new Shown(HttpStatus.CONFLICT, "problem.cap-reached",
@@ -95,7 +111,7 @@ class PageProblems {
     }
 
     @ExceptionHandler({HandlerMethodValidationException.class, ConstraintViolationException.class, MissingServletRequestParameterException.class,
-            MethodArgumentTypeMismatchException.class})
+            MethodArgumentTypeMismatchException.class, org.springframework.validation.BindException.class})
     ModelAndView badInput(HttpServletRequest request) {
         return show(request, new Shown(HttpStatus.BAD_REQUEST, "problem.bad-input", List.of()));
     }

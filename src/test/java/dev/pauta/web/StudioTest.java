@@ -71,6 +71,8 @@ class StudioTest {
         long change = editor.createChange("GOLD customers get " + NEW_PERCENT + " % for short delays");
         Axe.check(editor.driver, "studio change");
         assertThat(editor.driver.findElements(By.id("publish-button"))).as("an EDITOR sees no publish").isEmpty();
+        assertThat(post(editor.driver, "/studio/changes/" + change + "/publish", "message=mine")).as("nor may publish").isEqualTo(403);
+        assertThat(post(editor.driver, "/studio/releases/1/rollback", "")).as("nor roll back").isEqualTo(403);
 
         String newRow = Fixture.GOLD_COUPON_ROW.replace("| " + Fixture.GOLD_COUPON + " |", "| " + NEW_PERCENT + " |");
         for (String locale : List.of("es", "en")) {
@@ -145,6 +147,15 @@ class StudioTest {
         second.save();
         assertThat(second.editorText()).contains(faqLine + " (second)").doesNotContain(faqLine + " (first)");
         assertThat(change).isPositive();
+    }
+
+    /** Sends a form from the page with its session and CSRF token, as a crafted request would, and returns the status. */
+    private static int post(ChromeDriver driver, String path, String body) {
+        Object status = driver.executeAsyncScript("var done = arguments[arguments.length - 1]; var h = {};"
+                + "h['Content-Type'] = 'application/x-www-form-urlencoded';"
+                + "h[document.querySelector('meta[name=csrf-header]').content] = document.querySelector('meta[name=csrf-token]').content;"
+                + "fetch(arguments[0], {method: 'POST', headers: h, body: arguments[1], redirect: 'manual'}).then(r => done(r.status));", path, body);
+        return ((Number) status).intValue();
     }
 
     /** A logged decision for a GOLD customer 4 days late, on the first release, for the impact to replay. */
