@@ -145,6 +145,18 @@ class AgentWorkspaceTest {
     }
 
     @Test
+    void anAgentWhoOpensTheStudioIsToldWhyOnAPageNotInJson() {
+        new AgentWorkspace(driver, port).signInAs("ana", PASSWORD);
+        driver.get("http://localhost:" + port + "/studio");
+        WebElement problem = new AgentWorkspace(driver, port).waiting()
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-problem='problem.forbidden']")));
+        assertThat(problem.getDomAttribute("role")).isEqualTo("alert");
+        assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("es");
+        assertThat(driver.getPageSource()).doesNotContain("\"status\"");
+        Axe.check(driver, "es forbidden page");
+    }
+
+    @Test
     void anEndedSessionSendsToSignInAndTheFormComesBack() {
         AgentWorkspace page = new AgentWorkspace(driver, port).signInAs("ana", PASSWORD);
         page.describeLateOrder(9, "C-kept");
