@@ -17,7 +17,11 @@ final class Axe {
     private Axe() {
     }
 
+    /** Checks the page and keeps a screenshot of the state checked under target/screenshots. */
     static void check(WebDriver driver, String state) {
+        if (driver instanceof org.openqa.selenium.chrome.ChromeDriver chrome) {
+            Chromium.screenshot(chrome, "axe-" + state.replaceAll("[^A-Za-z0-9]+", "-"));
+        }
         Results results = new AxeBuilder().withTags(TAGS).analyze(driver);
         assertThat(results.isErrored()).as("axe ran on " + state).isFalse();
         List<Rule> serious = results.getViolations().stream().filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
