@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Reads one section of the current release in one locale, the default locale when none is named. Thread-safe. */
+/** Reads the sections of the current release in one locale (the default locale when none is named): one whole, or all as a list. Thread-safe. */
 public final class ManualSections {
 
     private final SnapshotHolder holder;
