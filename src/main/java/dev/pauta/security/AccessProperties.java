@@ -9,9 +9,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param bcryptStrength cost of password hashing
  * @param throttle       how many failed sign-ins an account and a client address may have before they must wait
+ * @param verified       how long a username and password that passed the password check are trusted without it again
  */
 @ConfigurationProperties("pauta.security")
-record AccessProperties(@DefaultValue("10") int bcryptStrength, @DefaultValue Throttle throttle) {
+record AccessProperties(@DefaultValue("10") int bcryptStrength, @DefaultValue Throttle throttle, @DefaultValue Verified verified) {
+
+    /**
+     * Credentials that passed bcrypt, remembered under a keyed hash so repeated HTTP Basic calls skip it; each use still
+     * reads the account, so a disabled account or a changed password stops the entry at once, on every node.
+     *
+     * @param ttl     how long an entry lives after it was verified (0 turns the cache off)
+     * @param entries most entries kept
+     */
+    record Verified(@DefaultValue("2m") Duration ttl, @DefaultValue("10000") long entries) {
+
+        Verified {
+            if (ttl.isNegative() || entries < 1) {
+                throw new IllegalArgumentException("pauta.security.verified.ttl must not be negative and entries at least 1");
+            }
+        }
+    }
 
     /**
      * Failed sign-ins (HTTP Basic, the sign-in form, unknown API keys) allowed per window; the failure that reaches a

@@ -18,6 +18,7 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -78,6 +79,14 @@ class SecurityConfiguration {
         return username -> accounts.credentials(username)
                 .map(credentials -> new Person(username, credentials.passwordHash(), credentials.roles(), credentials.version()))
                 .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    /** Checks passwords with bcrypt through the accounts, and remembers a pair that passed for a short while (see VerifiedCredentials). */
+    @Bean
+    VerifiedCredentials passwordSignIn(UserDetailsService users, PasswordEncoder passwords, Accounts accounts, AccessProperties settings) {
+        DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
+        bcrypt.setPasswordEncoder(passwords);
+        return new VerifiedCredentials(bcrypt, accounts, settings.verified());
     }
 
     @Bean
