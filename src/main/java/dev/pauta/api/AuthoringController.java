@@ -1,6 +1,7 @@
 package dev.pauta.api;
 
 import dev.pauta.authoring.Authoring;
+import dev.pauta.authoring.PolicyTableForms;
 import dev.pauta.authoring.Views;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -32,18 +33,22 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Policy owners' v1 API: changes, documents, validation, publishing, releases, diffs, export and import. */
+/** Policy owners' v1 API: changes, documents, policy tables as forms, review, validation, publishing, releases, diffs, export and import. */
 @RestController
 @Validated
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 class AuthoringController {
 
     private static final String DOCUMENT_PATH = "A document's path in the bundle, such as manual/en/faq.md or rules/compensation.drl.";
+    private static final String SECTION_PATH = "A manual section's path in the bundle, such as manual/es/delay-compensation.md.";
+    private static final String TABLE_NAME = "The table's name, as its <!-- table: name --> marker writes it, such as delay-coupons.";
 
     private final Authoring authoring;
+    private final PolicyTableForms tables;
 
-    AuthoringController(Authoring authoring) {
+    AuthoringController(Authoring authoring, PolicyTableForms tables) {
         this.authoring = authoring;
+        this.tables = tables;
     }
 
     static String actor(Principal principal) {
@@ -96,10 +101,77 @@ class AuthoringController {
 
     @Operation(operationId = "publishChange", summary = "Publish a change as the next release",
             description = "A change that does not validate is a 422 invalid_bundle; one whose documents were touched by a release published "
-                    + "since its base is a 409 release_conflict naming the paths.")
+                    + "since its base is a 409 release_conflict naming the paths. With four-eyes review on (pauta.authoring.four-eyes, the default) "
+                    + "the change must be APPROVED (409 not_approved) and the publisher must not have authored it (403 four_eyes). The release "
+                    + "records the change's author, the publisher who approved it and who published it.")
     @PostMapping(path = "/changes/{id}/publish", consumes = MediaType.APPLICATION_JSON_VALUE)
     AuthoringDtos.Published publish(@PathVariable("id") long id, @Valid @RequestBody(required = false) AuthoringDtos.Publish request, Principal principal) {
         return AuthoringDtos.Published.of(authoring.publish(id, request == null ? null : request.message(), actor(principal)));
+    }
+
+    @Operation(operationId = "requestReview", summary = "Ask for a change's review",
+            description = "An editor asks a publisher to review the change as it now stands: OPEN or CHANGES_REQUESTED becomes IN_REVIEW. Any later "
+                    + "edit makes it OPEN again. A change that is already in review or approved, or edits no document, is a 409 wrong_state.")
+    @PostMapping("/changes/{id}/review-request")
+    AuthoringDtos.ChangeDto requestReview(@PathVariable("id") long id, Principal principal) {
+        return AuthoringDtos.ChangeDto.of(authoring.requestReview(id, actor(principal)));
+    }
+
+    @Operation(operationId = "approveChange", summary = "Approve a change in review",
+            description = "A publisher approves the change's content as it now stands, with an optional comment: IN_REVIEW becomes APPROVED. With "
+                    + "four-eyes review on (pauta.authoring.four-eyes, the default) nobody approves a change they authored (403 four_eyes); a change "
+                    + "not IN_REVIEW is a 409 wrong_state.")
+    @PostMapping(path = "/changes/{id}/approve", consumes = MediaType.APPLICATION_JSON_VALUE)
+    AuthoringDtos.ChangeDto approve(@PathVariable("id") long id, @Valid @RequestBody(required = false) AuthoringDtos.Approve request, Principal principal) {
+        return AuthoringDtos.ChangeDto.of(authoring.approve(id, actor(principal), request == null ? null : request.comment()));
+    }
+
+    @Operation(operationId = "requestChanges", summary = "Ask for changes to a change in review",
+            description = "A publisher says what to change (the comment is required): IN_REVIEW or APPROVED becomes CHANGES_REQUESTED, until an editor "
+                    + "asks for review again. Any other state is a 409 wrong_state.")
+    @PostMapping(path = "/changes/{id}/request-changes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    AuthoringDtos.ChangeDto requestChanges(@PathVariable("id") long id, @Valid @RequestBody AuthoringDtos.RequestChanges request, Principal principal) {
+        return AuthoringDtos.ChangeDto.of(authoring.requestChanges(id, actor(principal), request.comment()));
+    }
+
+    @Operation(operationId = "rebaseChange", summary = "Move a change onto the current release",
+            description = "The change's base becomes the current release, so first edits of other documents start from their current content; "
+                    + "refused with a 409 release_conflict naming them when a release published since its base changed documents the change edits. "
+                    + "The review state stays.")
+    @PostMapping("/changes/{id}/rebase")
+    AuthoringDtos.ChangeDto rebase(@PathVariable("id") long id, Principal principal) {
+        return AuthoringDtos.ChangeDto.of(authoring.rebase(id, actor(principal)));
+    }
+
+    @Operation(operationId = "getTable", summary = "Read a policy table of a change as a form",
+            description = "The table's columns (key, header label, kind, whether they are shared with the other locales, the codes they take) and "
+                    + "rows, in the document as the change holds it, and the same table in the other locales' copy of the section.")
+    @GetMapping("/changes/{id}/tables")
+    AuthoringDtos.TableFormDto table(@PathVariable("id") long id, @Parameter(description = SECTION_PATH) @RequestParam("path") String path,
+                                     @Parameter(description = TABLE_NAME) @RequestParam("table") String table) {
+        return AuthoringDtos.TableFormDto.of(tables.read(id, path, table));
+    }
+
+    @Operation(operationId = "saveTable", summary = "Save a policy table of a change",
+            description = "Writes only the table's Markdown anew (the same header and alignment rows, one line per row), every other byte of the "
+                    + "document as it was; the shared columns are written into the same table of the other locales too, row for row, in the same "
+                    + "save. Each row sends every column's cell, and may send '_row', its index in the form as read, so a moved row keeps its "
+                    + "translations. baseRevision is the form's revision: a stale one is a 409 stale_revision and nothing is saved.")
+    @PutMapping(path = "/changes/{id}/tables", consumes = MediaType.APPLICATION_JSON_VALUE)
+    AuthoringDtos.SavedTableDto saveTable(@PathVariable("id") long id, @Parameter(description = SECTION_PATH) @RequestParam("path") String path,
+                                          @Parameter(description = TABLE_NAME) @RequestParam("table") String table,
+                                          @Valid @RequestBody AuthoringDtos.SaveTable request, Principal principal) {
+        return AuthoringDtos.SavedTableDto.of(tables.save(id, path, table, request.rows(), request.baseRevision(), actor(principal)));
+    }
+
+    @Operation(operationId = "checkCell", summary = "Check a policy table cell as typed",
+            description = "The problems of one value in one column of a table of the change: not a number, not one of the codes the column takes, "
+                    + "a phrase the manual's phrase syntax cannot read, a '|' or line break. An empty list means the value can stand.")
+    @PostMapping(path = "/changes/{id}/tables/check", consumes = MediaType.APPLICATION_JSON_VALUE)
+    AuthoringDtos.CellCheckResult checkCell(@PathVariable("id") long id, @Valid @RequestBody AuthoringDtos.CheckCell request) {
+        List<AuthoringDtos.CellProblemDto> problems = tables.check(id, request.path(), request.table(), request.column(), request.value()).stream()
+                .map(AuthoringDtos.CellProblemDto::of).toList();
+        return new AuthoringDtos.CellCheckResult(problems.isEmpty(), problems);
     }
 
     @Operation(operationId = "importChange", summary = "Replace a change's documents with a zipped bundle",

@@ -1,5 +1,6 @@
 package dev.pauta.api;
 
+import dev.pauta.authoring.PolicyTableForms;
 import dev.pauta.authoring.Views;
 import dev.pauta.manual.Problem;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -36,12 +37,39 @@ final class AuthoringDtos {
     record EditedDocumentDto(String path, long revision, boolean deleted) {
     }
 
+    @Schema(name = "Approval")
+    @FixHint("send comment: up to 2,000 characters, or no body")
+    record Approve(@Size(max = 2000) String comment) {
+    }
+
+    @Schema(name = "ChangesRequest")
+    @FixHint("send comment: what to change, 1 to 2,000 characters that are not all spaces")
+    record RequestChanges(@Schema(example = "The GOLD row of 5 to 9 days should say 20, as agreed with finance") @NotNull @Size(min = 1, max = 2000)
+                          @Pattern(regexp = Formats.NOT_BLANK) String comment) {
+    }
+
+    @Schema(name = "ReviewEvent", description = "One step of a change's review.")
+    record ReviewEventDto(@Schema(allowableValues = {"REQUESTED", "APPROVED", "CHANGES_REQUESTED", "REOPENED"},
+            description = "REOPENED: an edit after a review request or an approval sent the change back to OPEN") String kind,
+                          String actor, Instant at, @Schema(nullable = true) String comment) {
+        static ReviewEventDto of(Views.ReviewEvent e) {
+            return new ReviewEventDto(e.kind(), e.actor(), e.at(), e.comment());
+        }
+    }
+
     @Schema(name = "Change")
-    record ChangeDto(long id, String title, @Schema(allowableValues = {"OPEN", "PUBLISHED"}) String status, int baseRelease, String author,
-                     Instant createdAt, Instant updatedAt, @Schema(nullable = true) Integer publishedRelease, List<EditedDocumentDto> documents) {
+    record ChangeDto(long id, String title, @Schema(allowableValues = {"OPEN", "PUBLISHED"}) String status,
+                     @Schema(allowableValues = {"OPEN", "IN_REVIEW", "APPROVED", "CHANGES_REQUESTED", "PUBLISHED", "CLOSED"},
+                             description = "Where the change's review stands; an edit after a review request or an approval makes it OPEN again") String reviewState,
+                     int baseRelease, String author,
+                     @Schema(description = "Who counts as an author under four-eyes review: the change's author, then everyone who saved a document in it")
+                     List<String> authors,
+                     Instant createdAt, Instant updatedAt, @Schema(nullable = true) Integer publishedRelease, List<EditedDocumentDto> documents,
+                     @Schema(description = "The review's events, oldest first") List<ReviewEventDto> reviews) {
         static ChangeDto of(Views.ChangeView c) {
-            return new ChangeDto(c.id(), c.title(), c.status(), c.baseRelease(), c.author(), c.createdAt(), c.updatedAt(), c.publishedRelease(),
-                    c.documents().stream().map(d -> new EditedDocumentDto(d.path(), d.revision(), d.deleted())).toList());
+            return new ChangeDto(c.id(), c.title(), c.status(), c.reviewState(), c.baseRelease(), c.author(), c.authors(), c.createdAt(), c.updatedAt(),
+                    c.publishedRelease(), c.documents().stream().map(d -> new EditedDocumentDto(d.path(), d.revision(), d.deleted())).toList(),
+                    c.reviews().stream().map(ReviewEventDto::of).toList());
         }
     }
 
@@ -89,12 +117,18 @@ final class AuthoringDtos {
     }
 
     @Schema(name = "Release")
-    record ReleaseDto(int number, String hash, @Schema(nullable = true) String author, @Schema(nullable = true) String message, Instant createdAt,
+    record ReleaseDto(int number, String hash,
+                      @Schema(nullable = true, description = "who authored its content: the change's author for a publish, whoever rolled back for a rollback")
+                      String author,
+                      @Schema(nullable = true, description = "the publisher who approved the change; null when nobody did") String reviewer,
+                      @Schema(description = "who published it") String publisher,
+                      @Schema(nullable = true) String message, Instant createdAt,
                       @Schema(allowableValues = {"IMPORT", "PUBLISH", "ROLLBACK"}) String kind,
                       @Schema(nullable = true, description = "the change published, or the release rolled back to") Integer source, int documents,
                       boolean current) {
         static ReleaseDto of(Views.ReleaseView r) {
-            return new ReleaseDto(r.number(), r.hash(), r.author(), r.message(), r.createdAt(), r.kind(), r.source(), r.documents(), r.current());
+            return new ReleaseDto(r.number(), r.hash(), r.author(), r.reviewer(), r.publisher(), r.message(), r.createdAt(), r.kind(), r.source(),
+                    r.documents(), r.current());
         }
     }
 
@@ -122,5 +156,77 @@ final class AuthoringDtos {
         static AuditEntryDto of(Views.AuditEntry a) {
             return new AuditEntryDto(a.id(), a.at(), a.actor(), a.action(), a.target(), a.detail());
         }
+    }
+
+    @Schema(name = "TableColumn", description = "A column of a policy table form.")
+    record TableColumnDto(@Schema(description = "the key rules read the column by, the `key` in its header", example = "percent") String key,
+                          @Schema(description = "the header's words", example = "Coupon (%)") String label,
+                          @Schema(allowableValues = {"NUMBER", "CODE", "LIST", "TEXT"}) String kind,
+                          @Schema(description = "a save writes this column into the same table of the other locales too") boolean shared,
+                          @Schema(description = "the codes a CODE cell or a LIST item may hold; empty when any well-formed value may stand") List<String> choices,
+                          @Schema(description = "its cells (or items) are phrases: word* for any ending, a/b for either word") boolean phrase) {
+        static TableColumnDto of(PolicyTableForms.Column c) {
+            return new TableColumnDto(c.key(), c.label(), c.kind().name(), c.shared(), c.choices(), c.phrase());
+        }
+    }
+
+    @Schema(name = "TableRow", description = "A row of a policy table form.")
+    record TableRowDto(@Schema(description = "its position in the table as read; send it back as the row's '_row' cell so a moved row keeps its translations")
+                       int index, @Schema(description = "each column's cell by key, in column order") Map<String, String> cells) {
+        static TableRowDto of(PolicyTableForms.Row r) {
+            return new TableRowDto(r.index(), r.cells());
+        }
+    }
+
+    @Schema(name = "TableCounterpart", description = "The same table in the same section of another locale.")
+    record TableCounterpartDto(@Schema(example = "manual/en/delay-compensation.md") String path, String locale, long revision) {
+    }
+
+    @Schema(name = "TableForm", description = "A policy table of a document in a change, as a form.")
+    record TableFormDto(long changeId, @Schema(example = "manual/es/delay-compensation.md") String path, @Schema(example = "delay-coupons") String table,
+                        String locale, @Schema(description = "the document's revision in the change: the baseRevision to save with") long revision,
+                        @Schema(description = "the 1-based line of the table's header in the document") int line, List<TableColumnDto> columns,
+                        List<TableRowDto> rows,
+                        @Schema(description = "the same table in the other locales, kept equal in the shared columns") List<TableCounterpartDto> counterparts,
+                        @Schema(description = "the keys of the shared columns") List<String> shared) {
+        static TableFormDto of(PolicyTableForms.TableForm f) {
+            return new TableFormDto(f.changeId(), f.path(), f.table(), f.locale(), f.revision(), f.line(), f.columns().stream().map(TableColumnDto::of).toList(),
+                    f.rows().stream().map(TableRowDto::of).toList(),
+                    f.counterparts().stream().map(c -> new TableCounterpartDto(c.path(), c.locale(), c.revision())).toList(), f.shared());
+        }
+    }
+
+    @Schema(name = "SaveTable")
+    @FixHint("send rows (each an object of every column key to its cell, text; optionally '_row', the row's index as read) and baseRevision "
+            + "(the form's revision)")
+    record SaveTable(@NotNull @Size(max = 1000) List<Map<String, String>> rows, @NotNull @Min(0) Long baseRevision) {
+    }
+
+    @Schema(name = "SavedDocument")
+    record SavedDocumentDto(String path, long revision) {
+    }
+
+    @Schema(name = "SavedTable", description = "The documents a table save wrote a revision of, and the form as it now reads.")
+    record SavedTableDto(TableFormDto form, List<SavedDocumentDto> documents) {
+        static SavedTableDto of(PolicyTableForms.Saved s) {
+            return new SavedTableDto(TableFormDto.of(s.form()), s.documents().stream().map(d -> new SavedDocumentDto(d.path(), d.revision())).toList());
+        }
+    }
+
+    @Schema(name = "CellCheck")
+    @FixHint("send path, table, column and value (the cell as typed; \"\" when empty)")
+    record CheckCell(@NotNull @Size(max = 300) String path, @NotNull @Size(max = 100) String table, @NotNull @Size(max = 100) String column,
+                     @Schema(example = "veinte") @NotNull @Size(max = 10000) String value) {
+    }
+
+    @Schema(name = "CellProblem")
+    record CellProblemDto(String column, String value, String message, String hint) {
+        static CellProblemDto of(PolicyTableForms.CellProblem p) {
+            return new CellProblemDto(p.column(), p.value(), p.message(), p.hint());
+        }
+    }
+
+    @Schema(name = "CellCheckResult")
+    record CellCheckResult(boolean ok, List<CellProblemDto> problems) {
     }
 }

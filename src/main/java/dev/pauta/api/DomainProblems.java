@@ -68,7 +68,30 @@ class DomainProblems {
     @ExceptionHandler(AuthoringException.Conflict.class)
     ProblemDetail conflict(AuthoringException.Conflict e) {
         return ApiProblem.with(ApiProblem.of(HttpStatus.CONFLICT, "release_conflict", capitalise(e.getMessage()) + ".",
-                "start a new change from the current release and redo the edits to the listed paths"), Map.of("paths", e.paths()));
+                        "the listed paths changed both here and in a newer release, so the change cannot be rebased either: start a new change from the "
+                                + "current release and redo the edits to them"),
+                Map.of("paths", e.paths(), "baseRelease", e.baseRelease(), "currentRelease", e.currentRelease()));
+    }
+
+    @ExceptionHandler(AuthoringException.WrongState.class)
+    ProblemDetail wrongState(AuthoringException.WrongState e) {
+        return ApiProblem.with(ApiProblem.of(HttpStatus.CONFLICT, "wrong_state", capitalise(e.getMessage()) + "; nothing was changed.", e.hint()),
+                Map.of("reviewState", e.state()));
+    }
+
+    @ExceptionHandler(AuthoringException.NotApproved.class)
+    ProblemDetail notApproved(AuthoringException.NotApproved e) {
+        return ApiProblem.with(ApiProblem.of(HttpStatus.CONFLICT, "not_approved", capitalise(e.getMessage()) + "; nothing was published.",
+                e.state().equals("IN_REVIEW") ? "a publisher who did not author the change approves it (POST /api/v1/changes/" + e.changeId()
+                        + "/approve), then it can be published"
+                        : "an editor asks for review (POST /api/v1/changes/" + e.changeId() + "/review-request), a publisher who did not author the change "
+                        + "approves it (POST /api/v1/changes/" + e.changeId() + "/approve), then it can be published"), Map.of("reviewState", e.state()));
+    }
+
+    @ExceptionHandler(AuthoringException.FourEyes.class)
+    ProblemDetail fourEyes(AuthoringException.FourEyes e) {
+        return ApiProblem.with(ApiProblem.of(HttpStatus.FORBIDDEN, "four_eyes", capitalise(e.getMessage()) + "; nothing was changed.",
+                "ask a publisher who is not listed in 'authors' to do it"), Map.of("authors", e.authors()));
     }
 
     @ExceptionHandler(AuthoringException.Closed.class)

@@ -53,7 +53,7 @@ class OpenApiDocument {
             "Guidance", "Next best actions for a situation, and draft checks. Agents and other systems.",
             "Manual", "Search the manual and read its sections.",
             "Decisions", "Logged decisions: read them back, report what happened, check the log's hash chain.",
-            "Authoring", "Policy owners: changes, documents, validation, impact, publishing, releases, import and export.",
+            "Authoring", "Policy owners: changes, documents, policy tables as forms, review, validation, impact, publishing, releases, import and export.",
             "Accounts", "People and API keys (ADMIN), and password changes.",
             "Suggestions", "Problem reports on manual sections: agents report them, section owners read them.");
 
@@ -82,8 +82,16 @@ class OpenApiDocument {
         o.put("putDocument", new Entry("Authoring", Map.of(404, List.of("not_found"), 409, List.of("stale_revision", "change_closed"))));
         o.put("deleteDocument", new Entry("Authoring", Map.of(404, List.of("not_found"), 409, List.of("stale_revision", "change_closed"))));
         o.put("validateChange", new Entry("Authoring", Map.of(404, List.of("not_found"))));
-        o.put("publishChange", new Entry("Authoring", Map.of(404, List.of("not_found"), 409, List.of("release_conflict", "change_closed"),
+        o.put("publishChange", new Entry("Authoring", Map.of(403, List.of("four_eyes"), 404, List.of("not_found"),
+                409, List.of("release_conflict", "change_closed", "not_approved", "wrong_state"), 422, List.of("invalid_bundle"))));
+        o.put("requestReview", new Entry("Authoring", Map.of(404, List.of("not_found"), 409, List.of("wrong_state", "change_closed"))));
+        o.put("approveChange", new Entry("Authoring", Map.of(403, List.of("four_eyes"), 404, List.of("not_found"), 409, List.of("wrong_state", "change_closed"))));
+        o.put("requestChanges", new Entry("Authoring", Map.of(404, List.of("not_found"), 409, List.of("wrong_state", "change_closed"))));
+        o.put("rebaseChange", new Entry("Authoring", Map.of(404, List.of("not_found"), 409, List.of("release_conflict", "change_closed"))));
+        o.put("getTable", new Entry("Authoring", Map.of(404, List.of("not_found"), 422, List.of("invalid_bundle"))));
+        o.put("saveTable", new Entry("Authoring", Map.of(404, List.of("not_found"), 409, List.of("stale_revision", "change_closed"),
                 422, List.of("invalid_bundle"))));
+        o.put("checkCell", new Entry("Authoring", Map.of(404, List.of("not_found"), 422, List.of("invalid_bundle"))));
         o.put("importChange", new Entry("Authoring", Map.of(404, List.of("not_found"), 409, List.of("change_closed"))));
         o.put("getDocument", new Entry("Authoring", Map.of(404, List.of("not_found"))));
         o.put("getDocumentHistory", new Entry("Authoring", Map.of(404, List.of("not_found"))));

@@ -32,6 +32,11 @@ final class ProblemSchemas {
                 .addProperty("field", new StringSchema().description("The field holding an unknown code (unknown_code) or over its size (decision_too_large)."))
                 .addProperty("known", new ArraySchema().items(new StringSchema()).description("The codes, ids or fields that would be accepted."))
                 .addProperty("paths", new ArraySchema().items(new StringSchema()).description("Documents a newer release touched (release_conflict)."))
+                .addProperty("baseRelease", new IntegerSchema().description("The release the change started from (release_conflict)."))
+                .addProperty("currentRelease", new IntegerSchema().description("The release now served (release_conflict)."))
+                .addProperty("reviewState", new StringSchema().description("The change's review state when it was refused (wrong_state, not_approved)."))
+                .addProperty("authors", new ArraySchema().items(new StringSchema())
+                        .description("Who counts as an author of the change: they may not approve or publish it (four_eyes)."))
                 .addProperty("current", new ObjectSchema().description("The document as it now stands (stale_revision).")
                         .addProperty("path", new StringSchema()).addProperty("revision", new IntegerSchema().format("int64"))
                         .addProperty("content", new StringSchema()))
@@ -97,6 +102,12 @@ final class ProblemSchemas {
             Map.entry("release_conflict", new String[] {"A release published since the change's base touched manual/en/faq.md.",
                     "start a new change from the current release and redo the edits to the listed paths"}),
             Map.entry("change_closed", new String[] {"Change 1 is PUBLISHED.", "create a new change"}),
+            Map.entry("wrong_state", new String[] {"Change 1 is OPEN; only a change IN_REVIEW can be approved; nothing was changed.",
+                    "an editor asks for review first (POST /api/v1/changes/1/review-request)"}),
+            Map.entry("not_approved", new String[] {"Change 1 is IN_REVIEW, not APPROVED, and four-eyes review requires an approval before publishing; "
+                    + "nothing was published.", "a publisher who did not author the change approves it, then it can be published"}),
+            Map.entry("four_eyes", new String[] {"'lucia' authored change 1 and may not publish it: four-eyes review needs someone else; nothing was changed.",
+                    "ask a publisher who is not listed in 'authors' to do it"}),
             Map.entry("account_conflict", new String[] {"User 'lucia' already exists.", "choose another name, or list the keys with GET /api/v1/api-keys"}),
             Map.entry("cannot_disable_self", new String[] {"'admin' cannot disable their own account.", "ask another administrator to disable it"}),
             Map.entry("wrong_current_password", new String[] {"The current password is not right; the password was not changed.",
@@ -137,7 +148,14 @@ final class ProblemSchemas {
             case "invalid_bundle" -> example.put("errors", List.of(Map.of("path", "rules/compensation.drl", "line", 12,
                     "message", "rule cites section 'delay-coupons', which does not exist", "hint", "cite one of the section ids of the manual")));
             case "stale_revision" -> example.put("current", Map.of("path", "manual/en/faq.md", "revision", 5, "content", "---\nid: faq\n…"));
-            case "release_conflict" -> example.put("paths", List.of("manual/en/faq.md"));
+            case "release_conflict" -> {
+                example.put("paths", List.of("manual/en/faq.md"));
+                example.put("baseRelease", 3);
+                example.put("currentRelease", 4);
+            }
+            case "wrong_state" -> example.put("reviewState", "OPEN");
+            case "not_approved" -> example.put("reviewState", "IN_REVIEW");
+            case "four_eyes" -> example.put("authors", List.of("lucia"));
             case "compensation_cap_reached" -> {
                 example.put("action", "DELAY_COUPON");
                 example.put("max", 1);

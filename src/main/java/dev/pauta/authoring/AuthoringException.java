@@ -44,15 +44,84 @@ public abstract sealed class AuthoringException extends RuntimeException {
 
     /** A release published after the change's base touched the same documents. */
     public static final class Conflict extends AuthoringException {
+        private final int baseRelease;
+        private final int currentRelease;
         private final List<String> paths;
 
         public Conflict(int baseRelease, int currentRelease, List<String> paths) {
-            super("releases published since release " + baseRelease + " (now " + currentRelease + ") changed " + paths);
+            super("releases published since release " + baseRelease + " (now " + currentRelease + ") changed " + String.join(", ", paths)
+                    + ", which the change edits too");
+            this.baseRelease = baseRelease;
+            this.currentRelease = currentRelease;
             this.paths = List.copyOf(paths);
+        }
+
+        public int baseRelease() {
+            return baseRelease;
+        }
+
+        public int currentRelease() {
+            return currentRelease;
         }
 
         public List<String> paths() {
             return paths;
+        }
+    }
+
+    /** The change's review state does not allow what was asked, such as approving a change nobody asked to review. */
+    public static final class WrongState extends AuthoringException {
+        private final String state;
+        private final String hint;
+
+        public WrongState(String message, String state, String hint) {
+            super(message);
+            this.state = state;
+            this.hint = hint;
+        }
+
+        /** The change's review state when it was refused. */
+        public String state() {
+            return state;
+        }
+
+        public String hint() {
+            return hint;
+        }
+    }
+
+    /** With four eyes on, publishing needs a change a publisher approved; this one is not approved. */
+    public static final class NotApproved extends AuthoringException {
+        private final long changeId;
+        private final String state;
+
+        public NotApproved(long changeId, String state) {
+            super("change " + changeId + " is " + state + ", not APPROVED, and four-eyes review requires an approval before publishing");
+            this.changeId = changeId;
+            this.state = state;
+        }
+
+        public long changeId() {
+            return changeId;
+        }
+
+        public String state() {
+            return state;
+        }
+    }
+
+    /** With four eyes on, nobody approves or publishes a change they authored (created, or saved a document in). */
+    public static final class FourEyes extends AuthoringException {
+        private final List<String> authors;
+
+        public FourEyes(long changeId, String actor, String action, List<String> authors) {
+            super("'" + actor + "' authored change " + changeId + " and may not " + action + " it: four-eyes review needs someone else");
+            this.authors = List.copyOf(authors);
+        }
+
+        /** Everyone who counts as an author of the change. */
+        public List<String> authors() {
+            return authors;
         }
     }
 

@@ -25,7 +25,8 @@ class AuthoringStore {
         }
     }
 
-    record ChangeRow(long id, String title, String status, int baseRelease, String author, Instant createdAt, Instant updatedAt, Integer publishedRelease) {
+    record ChangeRow(long id, String title, String status, String reviewState, int baseRelease, String author, Instant createdAt, Instant updatedAt,
+                     Integer publishedRelease) {
     }
 
     private final JdbcClient jdbc;
@@ -52,8 +53,9 @@ class AuthoringStore {
 
     private static Views.ReleaseView releaseView(ResultSet rs, Integer current) throws SQLException {
         int number = rs.getInt("number");
-        return new Views.ReleaseView(number, rs.getString("content_hash"), rs.getString("author"), rs.getString("message"),
-                instant(rs, "created_at"), rs.getString("kind"), (Integer) rs.getObject("source"), rs.getInt("documents"), current != null && current == number);
+        return new Views.ReleaseView(number, rs.getString("content_hash"), rs.getString("author"), rs.getString("reviewer"), rs.getString("publisher"),
+                rs.getString("message"), instant(rs, "created_at"), rs.getString("kind"), (Integer) rs.getObject("source"), rs.getInt("documents"),
+                current != null && current == number);
     }
 
     /** The revision of every document in a release, by path. */
@@ -75,9 +77,15 @@ class AuthoringStore {
         return new Bundle(documents);
     }
 
-    void insertRelease(int number, String hash, String author, String message, Instant at, String kind, Integer source, Map<String, Long> revisions) {
-        jdbc.sql("insert into manual_release (number, content_hash, author, message, created_at, kind, source, documents) values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(number, hash, author, message, timestamp(at), kind, source, revisions.size()).update();
+    /** Who made the release: {@code author} wrote its content, {@code reviewer} approved it (null when nobody did), {@code publisher} published it. */
+    record Makers(String author, String reviewer, String publisher) {
+    }
+
+    void insertRelease(int number, String hash, Makers makers, String message, Instant at, String kind, Integer source, Map<String, Long> revisions) {
+        jdbc.sql("""
+                insert into manual_release (number, content_hash, author, reviewer, publisher, message, created_at, kind, source, documents)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(number, hash, makers.author(), makers.reviewer(), makers.publisher(), message, timestamp(at), kind, source, revisions.size()).update();
         revisions.forEach((path, revision) -> jdbc.sql("insert into release_document (release_number, path, revision) values (?, ?, ?)")
                 .params(number, path, revision).update());
     }
@@ -133,8 +141,8 @@ class AuthoringStore {
     }
 
     private static ChangeRow changeRow(ResultSet rs, int n) throws SQLException {
-        return new ChangeRow(rs.getLong("id"), rs.getString("title"), rs.getString("status"), rs.getInt("base_release"), rs.getString("author"),
-                instant(rs, "created_at"), instant(rs, "updated_at"), (Integer) rs.getObject("published_release"));
+        return new ChangeRow(rs.getLong("id"), rs.getString("title"), rs.getString("status"), rs.getString("review_state"), rs.getInt("base_release"),
+                rs.getString("author"), instant(rs, "created_at"), instant(rs, "updated_at"), (Integer) rs.getObject("published_release"));
     }
 
     /** The latest revision of each document the change edits, by path. */
@@ -157,8 +165,36 @@ class AuthoringStore {
         jdbc.sql("update change_request set updated_at = ? where id = ?").params(timestamp(at), id).update();
     }
 
+    /** Ends a change's life: its status and its review state both become {@code status}. */
     void closeChange(long id, String status, Integer release, Instant at) {
-        jdbc.sql("update change_request set status = ?, published_release = ?, updated_at = ? where id = ?").params(status, release, timestamp(at), id).update();
+        jdbc.sql("update change_request set status = ?, review_state = ?, published_release = ?, updated_at = ? where id = ?")
+                .params(status, status, release, timestamp(at), id).update();
+    }
+
+    void moveBase(long id, int release, Instant at) {
+        jdbc.sql("update change_request set base_release = ?, updated_at = ? where id = ?").params(release, timestamp(at), id).update();
+    }
+
+    // --- review
+
+    void setReviewState(long id, String state, Instant at) {
+        jdbc.sql("update change_request set review_state = ?, updated_at = ? where id = ?").params(state, timestamp(at), id).update();
+    }
+
+    void insertReview(long changeId, String kind, String actor, Instant at, String comment) {
+        jdbc.sql("insert into change_review (change_id, kind, actor, at, comment) values (?, ?, ?, ?, ?)")
+                .params(changeId, kind, actor, timestamp(at), comment).update();
+    }
+
+    List<Views.ReviewEvent> reviews(long changeId) {
+        return jdbc.sql("select * from change_review where change_id = ? order by id").param(changeId)
+                .query((rs, n) -> new Views.ReviewEvent(rs.getString("kind"), rs.getString("actor"), instant(rs, "at"), rs.getString("comment"))).list();
+    }
+
+    /** Everyone who saved a revision of a document in the change, in the order they first did. */
+    List<String> revisionAuthors(long changeId) {
+        return jdbc.sql("select author from document_revision where change_id = ? group by author order by min(revision)").param(changeId)
+                .query(String.class).list();
     }
 
     // --- audit

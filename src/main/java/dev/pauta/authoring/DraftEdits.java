@@ -20,12 +20,14 @@ final class DraftEdits {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Changes changes;
+    private final Reviews reviews;
 
-    DraftEdits(AuthoringStore store, TransactionTemplate tx, Clock clock, Changes changes) {
+    DraftEdits(AuthoringStore store, TransactionTemplate tx, Clock clock, Changes changes, Reviews reviews) {
         this.store = store;
         this.tx = tx;
         this.clock = clock;
         this.changes = changes;
+        this.reviews = reviews;
     }
 
     Views.DocumentView put(long changeId, String path, String content, long baseRevision, String actor) {
@@ -48,30 +50,46 @@ final class DraftEdits {
         try {
             return tx.execute(status -> {
                 AuthoringStore.ChangeRow change = changes.lockOpen(changeId);
-                AuthoringStore.Revision draft = store.changeDocuments(changeId).get(path);
-                AuthoringStore.Revision base = store.releaseDocuments(change.baseRelease()).get(path);
-                AuthoringStore.Revision latest = draft != null ? draft : base;
-                long latestRevision = latest == null ? 0 : latest.revision();
-                if (baseRevision != latestRevision) {
-                    throw new AuthoringException.StaleRevision(path, baseRevision, latestRevision, latest == null ? null : latest.content());
-                }
-                if (content == null && latest == null) {
-                    throw new AuthoringException.NotFound("'" + path + "' does not exist in change " + changeId);
-                }
                 Instant now = clock.instant();
-                long revision = store.insertRevision(path, content, actor, verb + " in change " + changeId + ": " + change.title(), now, changeId);
-                if (!store.moveChangeDocument(changeId, path, draft == null ? null : draft.revision(), revision)) {
-                    throw new AuthoringException.StaleRevision(path, baseRevision, latestRevision, latest == null ? null : latest.content());
-                }
-                store.touchChange(changeId, now);
-                store.audit(actor, "document." + verb, path, "change " + changeId + ", revision " + revision, now);
-                return new Views.DocumentView(path, content, revision, null);
+                Views.DocumentView saved = write(change, path, content, baseRevision, actor, verb, now);
+                reviews.edited(change, actor, path, now);
+                return saved;
             });
         } catch (DuplicateKeyException e) {
             // Two first edits of one path raced; the loser is told what the winner saved.
             AuthoringStore.Revision winner = store.changeDocuments(changeId).get(path);
             throw new AuthoringException.StaleRevision(path, baseRevision, winner == null ? 0 : winner.revision(), winner == null ? null : winner.content());
         }
+    }
+
+    /** The revision an edit of the path in the change starts from: the change's draft, else its base release's; null when neither holds it. */
+    AuthoringStore.Revision latest(AuthoringStore.ChangeRow change, String path) {
+        AuthoringStore.Revision draft = store.changeDocuments(change.id()).get(path);
+        return draft != null ? draft : store.releaseDocuments(change.baseRelease()).get(path);
+    }
+
+    /**
+     * Saves a new revision of the path (null content deletes it) in a change whose row the caller has locked, refused
+     * when {@code baseRevision} is not the latest; the caller tells {@link Reviews} the change was edited.
+     */
+    Views.DocumentView write(AuthoringStore.ChangeRow change, String path, String content, long baseRevision, String actor, String verb, Instant now) {
+        long changeId = change.id();
+        AuthoringStore.Revision draft = store.changeDocuments(changeId).get(path);
+        AuthoringStore.Revision latest = latest(change, path);
+        long latestRevision = latest == null ? 0 : latest.revision();
+        if (baseRevision != latestRevision) {
+            throw new AuthoringException.StaleRevision(path, baseRevision, latestRevision, latest == null ? null : latest.content());
+        }
+        if (content == null && latest == null) {
+            throw new AuthoringException.NotFound("'" + path + "' does not exist in change " + changeId);
+        }
+        long revision = store.insertRevision(path, content, actor, verb + " in change " + changeId + ": " + change.title(), now, changeId);
+        if (!store.moveChangeDocument(changeId, path, draft == null ? null : draft.revision(), revision)) {
+            throw new AuthoringException.StaleRevision(path, baseRevision, latestRevision, latest == null ? null : latest.content());
+        }
+        store.touchChange(changeId, now);
+        store.audit(actor, "document." + verb, path, "change " + changeId + ", revision " + revision, now);
+        return new Views.DocumentView(path, content, revision, null);
     }
 
     /** Makes the change hold exactly the zip's documents: new and modified ones are saved, missing ones deleted. */
@@ -109,6 +127,9 @@ final class DraftEdits {
                 }
             }
             store.touchChange(changeId, at);
+            if (added + modified + deleted > 0) {
+                reviews.edited(change, actor, "by import: " + added + " added, " + modified + " modified, " + deleted + " deleted", at);
+            }
             store.audit(actor, "change.import", "change " + changeId, added + " added, " + modified + " modified, " + deleted + " deleted", at);
             return new Views.ImportReport(added, modified, deleted, unchanged);
         });

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -36,17 +35,19 @@ final class Publishing {
     private final SnapshotHolder holder;
     private final Clock clock;
     private final Changes changes;
+    private final Reviews reviews;
     private final BundleValidator validator;
     private final ReentrantLock publishing = new ReentrantLock();
     private final Timer publishTimer;
 
     Publishing(AuthoringStore store, TransactionTemplate tx, SnapshotCompiler compiler, SnapshotHolder holder, Clock clock, Changes changes,
-               MeterRegistry meters) {
+               Reviews reviews, MeterRegistry meters) {
         this.store = store;
         this.tx = tx;
         this.holder = holder;
         this.clock = clock;
         this.changes = changes;
+        this.reviews = reviews;
         this.validator = new BundleValidator(compiler);
         this.publishTimer = Timer.builder("pauta.publish.duration").description("validate, compile, commit and swap in a release").register(meters);
     }
@@ -62,12 +63,18 @@ final class Publishing {
         publishing.lock();
         try {
             AuthoringStore.ChangeRow change = changes.open(changeId);
+            reviews.checkPublishable(change, actor);
             int current = store.currentReleaseNumber().orElseThrow();
+            List<String> overlap = changes.overlapping(change, current);
+            if (!overlap.isEmpty()) {
+                throw new AuthoringException.Conflict(change.baseRelease(), current, overlap);
+            }
             Map<String, AuthoringStore.Revision> edits = store.changeDocuments(changeId);
-            refuseConflicts(change, current, edits);
             Bundle bundle = changes.bundleOf(changeId);
+            AuthoringStore.Makers makers = new AuthoringStore.Makers(change.author(), reviews.reviewer(change), actor);
             log.info("Validating change {} as release {}", changeId, current + 1);
-            return publishBundle(bundle, current + 1, actor, why, "PUBLISH", (int) changeId, () -> {
+            return publishBundle(bundle, current + 1, makers, why, "PUBLISH", (int) changeId, () -> {
+                unchangedSince(change, edits);
                 Map<String, Long> all = new TreeMap<>();
                 store.releaseDocuments(current).forEach((path, r) -> all.put(path, r.revision()));
                 edits.forEach((path, r) -> {
@@ -84,23 +91,19 @@ final class Publishing {
         }
     }
 
-    /** A release published since the change's base may not have touched a document the change edits. */
-    private void refuseConflicts(AuthoringStore.ChangeRow change, int current, Map<String, AuthoringStore.Revision> edits) {
-        if (current == change.baseRelease()) {
-            return;
+    /**
+     * In the publishing transaction, with the change's row locked: what was validated is still what the change holds, in
+     * the review state it was checked in, so an edit saved while the release compiled is never published unseen.
+     */
+    private void unchangedSince(AuthoringStore.ChangeRow checked, Map<String, AuthoringStore.Revision> validated) {
+        AuthoringStore.ChangeRow now = changes.lockOpen(checked.id());
+        Map<String, AuthoringStore.Revision> edits = store.changeDocuments(checked.id());
+        boolean same = edits.size() == validated.size()
+                && edits.entrySet().stream().allMatch(e -> validated.containsKey(e.getKey()) && validated.get(e.getKey()).revision() == e.getValue().revision());
+        if (!same || !now.reviewState().equals(checked.reviewState()) || now.baseRelease() != checked.baseRelease()) {
+            throw new AuthoringException.WrongState("change " + checked.id() + " was edited while it was being published, so it was not",
+                    now.reviewState(), "read the change again and publish it once it is as you want it" + (reviews.fourEyes() ? " and approved" : ""));
         }
-        Map<String, AuthoringStore.Revision> base = store.releaseDocuments(change.baseRelease());
-        Map<String, AuthoringStore.Revision> now = store.releaseDocuments(current);
-        List<String> touched = edits.keySet().stream()
-                .filter(path -> !Objects.equals(revisionOf(base.get(path)), revisionOf(now.get(path))))
-                .toList();
-        if (!touched.isEmpty()) {
-            throw new AuthoringException.Conflict(change.baseRelease(), current, touched);
-        }
-    }
-
-    private static Long revisionOf(AuthoringStore.Revision revision) {
-        return revision == null ? null : revision.revision();
     }
 
     /** Publishes release {@code number}'s content again as a new release; history is never rewritten. */
@@ -114,7 +117,7 @@ final class Publishing {
             }
             Map<String, AuthoringStore.Revision> documents = store.releaseDocuments(number);
             String message = "Roll back to release " + number + " (" + target.message() + ")";
-            return publishBundle(store.bundle(number), current + 1, actor, message, "ROLLBACK", number, () -> {
+            return publishBundle(store.bundle(number), current + 1, new AuthoringStore.Makers(actor, null, actor), message, "ROLLBACK", number, () -> {
                 Map<String, Long> all = new TreeMap<>();
                 documents.forEach((path, r) -> all.put(path, r.revision()));
                 return all;
@@ -124,18 +127,19 @@ final class Publishing {
         }
     }
 
-    private Views.ReleaseView publishBundle(Bundle bundle, int number, String actor, String message, String kind, Integer source,
+    private Views.ReleaseView publishBundle(Bundle bundle, int number, AuthoringStore.Makers makers, String message, String kind, Integer source,
                                             Supplier<Map<String, Long>> revisions, Runnable alsoInTransaction) {
         long started = System.nanoTime();
         Instant now = clock.instant();
-        BundleValidator.Result result = validator.validate(bundle, new Release(number, bundle.hash(), now, actor, message), true);
+        String actor = makers.publisher();
+        BundleValidator.Result result = validator.validate(bundle, new Release(number, bundle.hash(), now, makers.author(), message), true);
         if (!result.ok()) {
             throw new InvalidBundleException(result.problems());
         }
         Snapshot snapshot = result.snapshot();
         tx.executeWithoutResult(status -> {
             log.info("Writing release {} ({} documents)", number, bundle.documents().size());
-            store.insertRelease(number, bundle.hash(), actor, message, now, kind, source, revisions.get());
+            store.insertRelease(number, bundle.hash(), makers, message, now, kind, source, revisions.get());
             alsoInTransaction.run();
             store.audit(actor, "release." + kind.toLowerCase(), "release " + number, message, now);
         });

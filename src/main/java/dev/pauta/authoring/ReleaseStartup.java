@@ -55,7 +55,7 @@ final class ReleaseStartup {
             Instant now = clock.instant();
             Map<String, Long> revisions = new TreeMap<>();
             folder.documents().forEach((path, content) -> revisions.put(path, store.insertRevision(path, content, "system", "Imported from the bundle folder", now, null)));
-            store.insertRelease(1, folder.hash(), "system", IMPORT_MESSAGE, now, "IMPORT", null, revisions);
+            store.insertRelease(1, folder.hash(), new AuthoringStore.Makers("system", null, "system"), IMPORT_MESSAGE, now, "IMPORT", null, revisions);
             store.audit("system", "release.import", "release 1", revisions.size() + " documents from the bundle folder", now);
         });
         holder.swap(snapshot);

@@ -39,6 +39,31 @@ public final class PhrasePattern {
         return new PhrasePattern(phrase, words);
     }
 
+    /**
+     * What is wrong with a phrase as a policy owner wrote it, if anything: {@link #compile} drops what it cannot use, so a
+     * phrase that compiles may still not say what its owner meant.
+     */
+    public static java.util.Optional<String> problem(String phrase) {
+        if (phrase == null || phrase.isBlank()) {
+            return java.util.Optional.of("the phrase has no words");
+        }
+        for (String word : phrase.trim().split("\\s+")) {
+            for (String alternative : word.split("/", -1)) {
+                if (alternative.isEmpty()) {
+                    return java.util.Optional.of("'" + word + "' has an empty alternative: write a/b with a word on each side of '/'");
+                }
+                int star = alternative.indexOf('*');
+                if (star >= 0 && star != alternative.length() - 1) {
+                    return java.util.Optional.of("'" + alternative + "' has '*' inside it: '*' may only end a word, as in abogad*");
+                }
+                if (words(star >= 0 ? alternative.substring(0, star) : alternative).isEmpty()) {
+                    return java.util.Optional.of("'" + alternative + "' has no letters or digits" + (star >= 0 ? ": '*' ends a word, as in abogad*" : ""));
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public String source() {
         return source;
     }

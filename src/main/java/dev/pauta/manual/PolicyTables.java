@@ -78,7 +78,8 @@ final class PolicyTables {
         return new TableRow(line, cells);
     }
 
-    private static String cellValue(String raw) {
+    /** A cell as the engine reads it: trimmed, one pair of surrounding backticks and every bold mark removed. */
+    static String cellValue(String raw) {
         String value = raw.trim();
         if (value.length() > 1 && value.startsWith("`") && value.endsWith("`")) {
             value = value.substring(1, value.length() - 1);

@@ -31,9 +31,11 @@ final class ApiRoutes {
                 // the one path whose role depends on the method: agents report problems, owners read them (every other method)
                 .requestMatchers(HttpMethod.POST, "/api/v1/suggestions").hasRole("AGENT")
                 .requestMatchers("/api/v1/suggestions").hasRole("PUBLISHER")
-                .requestMatchers("/api/v1/changes/*/publish", "/api/v1/releases/*/rollback").hasRole("PUBLISHER")
+                .requestMatchers("/api/v1/changes/*/publish", "/api/v1/changes/*/approve", "/api/v1/changes/*/request-changes",
+                        "/api/v1/releases/*/rollback").hasRole("PUBLISHER")
                 .requestMatchers("/api/v1/changes", "/api/v1/changes/*", "/api/v1/changes/*/documents", "/api/v1/changes/*/validate",
-                        "/api/v1/changes/*/impact", "/api/v1/changes/*/import", "/api/v1/documents", "/api/v1/documents/history",
+                        "/api/v1/changes/*/impact", "/api/v1/changes/*/import", "/api/v1/changes/*/review-request", "/api/v1/changes/*/rebase",
+                        "/api/v1/changes/*/tables", "/api/v1/changes/*/tables/check", "/api/v1/documents", "/api/v1/documents/history",
                         "/api/v1/releases", "/api/v1/releases/*", "/api/v1/releases/*/diff/*", "/api/v1/releases/*/export").hasRole("EDITOR")
                 // anyone signed in reaches it; Accounts decides whose: one's own with the current password, anyone's as ADMIN
                 .requestMatchers("/api/v1/users/*/password").hasRole("AGENT")

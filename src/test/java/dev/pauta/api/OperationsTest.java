@@ -21,7 +21,9 @@ class OperationsTest {
             "get /api/v1/documents", "get /api/v1/documents/history", "get /api/v1/releases", "get /api/v1/releases/{n}",
             "post /api/v1/releases/{n}/rollback", "get /api/v1/releases/{a}/diff/{b}", "get /api/v1/releases/{n}/export",
             "post /api/v1/changes/{id}/import", "post /api/v1/users", "post /api/v1/api-keys", "delete /api/v1/api-keys/{id}",
-            "post /api/v1/suggestions", "get /api/v1/suggestions");
+            "post /api/v1/suggestions", "get /api/v1/suggestions",
+            "post /api/v1/changes/{id}/review-request", "post /api/v1/changes/{id}/approve", "post /api/v1/changes/{id}/request-changes",
+            "post /api/v1/changes/{id}/rebase", "get /api/v1/changes/{id}/tables", "put /api/v1/changes/{id}/tables", "post /api/v1/changes/{id}/tables/check");
 
     @LocalServerPort
     int port;

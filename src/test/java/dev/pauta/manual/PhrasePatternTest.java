@@ -42,4 +42,14 @@ class PhrasePatternTest {
     void aPhraseLongerThanTheRestOfTheTextDoesNotMatch() {
         assertThat(match("vuelva a llamar", "por favor vuelva a", 2, 3)).isEqualTo(-1);
     }
+
+    @Test
+    void aPhraseOwnersMisspellAsSyntaxIsNamedWhileWellFormedOnesPass() {
+        assertThat(PhrasePattern.problem("abogad* demand/denuncia")).isEmpty();
+        assertThat(PhrasePattern.problem("that's not my department")).isEmpty();
+        assertThat(PhrasePattern.problem("call //back")).get().asString().contains("empty alternative");
+        assertThat(PhrasePattern.problem("cálm*ese")).get().asString().contains("'*' may only end a word");
+        assertThat(PhrasePattern.problem("eso * no")).get().asString().contains("no letters or digits");
+        assertThat(PhrasePattern.problem("  ")).get().asString().contains("no words");
+    }
 }

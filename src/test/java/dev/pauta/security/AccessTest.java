@@ -57,6 +57,12 @@ class AccessTest {
                 Arguments.of("DELETE", "/api/v1/changes/999999/documents?path=manual/en/faq.md&baseRevision=1", null, "EDITOR"),
                 Arguments.of("POST", "/api/v1/changes/999999/validate", null, "EDITOR"),
                 Arguments.of("POST", "/api/v1/changes/999999/impact", "{}", "EDITOR"),
+                Arguments.of("POST", "/api/v1/changes/999999/review-request", null, "EDITOR"),
+                Arguments.of("POST", "/api/v1/changes/999999/rebase", null, "EDITOR"),
+                Arguments.of("GET", "/api/v1/changes/999999/tables?path=manual/en/faq.md&table=scripts", null, "EDITOR"),
+                Arguments.of("PUT", "/api/v1/changes/999999/tables?path=manual/en/faq.md&table=scripts", "{\"rows\":[],\"baseRevision\":1}", "EDITOR"),
+                Arguments.of("POST", "/api/v1/changes/999999/tables/check", "{\"path\":\"manual/en/faq.md\",\"table\":\"scripts\",\"column\":\"code\",\"value\":\"X\"}",
+                        "EDITOR"),
                 Arguments.of("GET", "/api/v1/documents?path=manual/en/faq.md", null, "EDITOR"),
                 Arguments.of("GET", "/api/v1/documents/history?path=manual/en/faq.md", null, "EDITOR"),
                 Arguments.of("GET", "/api/v1/releases", null, "EDITOR"),
@@ -64,6 +70,8 @@ class AccessTest {
                 Arguments.of("GET", "/api/v1/releases/1/diff/1", null, "EDITOR"),
                 Arguments.of("GET", "/api/v1/releases/1/export", null, "EDITOR"),
                 Arguments.of("POST", "/api/v1/changes/999999/publish", "{}", "PUBLISHER"),
+                Arguments.of("POST", "/api/v1/changes/999999/approve", "{}", "PUBLISHER"),
+                Arguments.of("POST", "/api/v1/changes/999999/request-changes", "{\"comment\":\"Say why\"}", "PUBLISHER"),
                 Arguments.of("POST", "/api/v1/releases/999999/rollback", null, "PUBLISHER"),
                 Arguments.of("GET", "/api/v1/decisions", null, "PUBLISHER"),
                 Arguments.of("GET", "/api/v1/decisions/verify", null, "PUBLISHER"),
@@ -117,7 +125,7 @@ class AccessTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"})
     void aPathNoRuleNamesIsRefusedToEveryRole(String method) {
-        for (String path : List.of("/api", "/api/v1/no-such-endpoint", "/api/v2/guidance", "/api/v1/decisions/x/y", "/api/v1/changes/1/approve",
+        for (String path : List.of("/api", "/api/v1/no-such-endpoint", "/api/v2/guidance", "/api/v1/decisions/x/y", "/api/v1/changes/1/merge",
                 "/api/v1/users/agent-user")) {
             for (String role : List.of("AGENT", "ADMIN")) {
                 Http.Reply reply = new Http(port).as(basic(role)).request(method, path, null);
