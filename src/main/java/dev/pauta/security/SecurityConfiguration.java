@@ -128,7 +128,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(paths -> paths
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/agent", "/agent/**").hasRole("AGENT")
-                        .requestMatchers("/studio/changes/*/publish", "/studio/releases/*/rollback").hasRole("PUBLISHER")
+                        .requestMatchers("/studio/changes/*/publish", "/studio/changes/*/approve", "/studio/changes/*/request-changes",
+                                "/studio/releases/*/rollback").hasRole("PUBLISHER")
                         .requestMatchers("/studio", "/studio/**").hasRole("EDITOR")
                         .requestMatchers("/insights", "/insights/**").hasRole("PUBLISHER")
                         .requestMatchers("/", "/language").authenticated()

@@ -2,6 +2,7 @@ package dev.pauta.web;
 
 import dev.pauta.authoring.Authoring;
 import dev.pauta.authoring.AuthoringException;
+import dev.pauta.authoring.PolicyTableForms;
 import dev.pauta.authoring.Views;
 import dev.pauta.decisions.Decisions;
 import dev.pauta.manual.Bundle;
@@ -38,10 +39,12 @@ class ChangePage {
 
     private final Authoring authoring;
     private final Decisions decisions;
+    private final PolicyTableForms tables;
 
-    ChangePage(Authoring authoring, Decisions decisions) {
+    ChangePage(Authoring authoring, Decisions decisions, PolicyTableForms tables) {
         this.authoring = authoring;
         this.decisions = decisions;
+        this.tables = tables;
     }
 
     @GetMapping
@@ -63,6 +66,7 @@ class ChangePage {
     String change(@PathVariable("id") long id, Model model) {
         Views.ChangeView change = authoring.change(id);
         model.addAttribute("change", change);
+        model.addAttribute("fourEyes", authoring.fourEyes());
         model.addAttribute("paths", new TreeSet<>(authoring.changeBundle(id).documents().keySet()));
         model.addAttribute("open", "OPEN".equals(change.status()));
         return "studio/change";
@@ -80,6 +84,7 @@ class ChangePage {
         model.addAttribute("fields", fields);
         model.addAttribute("content", fields != null ? fields.body() : content == null ? "" : content);
         model.addAttribute("kinds", List.of("policy", "protocol", "guideline", "foundation", "reference"));
+        model.addAttribute("tables", fields == null ? List.of() : tablesOf(id, path));
         return "studio/edit";
     }
 
@@ -173,6 +178,30 @@ class ChangePage {
         return "studio/diff";
     }
 
+    @PostMapping("/{id}/review-request")
+    String requestReview(@PathVariable("id") long id, Principal person) {
+        authoring.requestReview(id, person.getName());
+        return "redirect:/studio/changes/" + id + "?reviewRequested";
+    }
+
+    @PostMapping("/{id}/approve")
+    String approve(@PathVariable("id") long id, @RequestParam(name = "comment", required = false) @Size(max = 2000) String comment, Principal person) {
+        authoring.approve(id, person.getName(), comment == null || comment.isBlank() ? null : comment.strip());
+        return "redirect:/studio/changes/" + id + "?approved";
+    }
+
+    @PostMapping("/{id}/request-changes")
+    String requestChanges(@PathVariable("id") long id, @RequestParam("comment") @NotBlank @Size(max = 2000) String comment, Principal person) {
+        authoring.requestChanges(id, person.getName(), comment.strip());
+        return "redirect:/studio/changes/" + id + "?changesRequested";
+    }
+
+    @PostMapping("/{id}/rebase")
+    String rebase(@PathVariable("id") long id, Principal person) {
+        authoring.rebase(id, person.getName());
+        return "redirect:/studio/changes/" + id + "?rebased";
+    }
+
     @PostMapping("/{id}/publish")
     String publish(@PathVariable("id") long id, @RequestParam("message") @NotBlank @Size(max = 500) String message, Principal person,
                    HttpServletResponse response, Model model) {
@@ -183,6 +212,15 @@ class ChangePage {
             response.setStatus(409);
             model.addAttribute("conflict", conflict.paths());
             return change(id, model);
+        }
+    }
+
+    /** The policy tables of a section document, or none when it cannot be read as a section yet (the preview says why). */
+    private List<String> tablesOf(long id, String path) {
+        try {
+            return tables.tables(id, path);
+        } catch (RuntimeException unreadable) {
+            return List.of();
         }
     }
 

@@ -76,6 +76,26 @@ class PageProblems {
         return show(request, new Shown(HttpStatus.NOT_FOUND, "problem.not-found", List.of(e.getMessage())));
     }
 
+    @ExceptionHandler(AuthoringException.FourEyes.class)
+    ModelAndView fourEyes(HttpServletRequest request) {
+        return show(request, new Shown(HttpStatus.FORBIDDEN, "problem.four-eyes", List.of()));
+    }
+
+    @ExceptionHandler(AuthoringException.NotApproved.class)
+    ModelAndView notApproved(HttpServletRequest request) {
+        return show(request, new Shown(HttpStatus.CONFLICT, "problem.not-approved", List.of()));
+    }
+
+    @ExceptionHandler(AuthoringException.WrongState.class)
+    ModelAndView wrongState(AuthoringException.WrongState e, HttpServletRequest request) {
+        return show(request, new Shown(HttpStatus.CONFLICT, "problem.wrong-state", List.of(e.state())));
+    }
+
+    @ExceptionHandler(AuthoringException.StaleRevision.class)
+    ModelAndView staleElsewhere(HttpServletRequest request) {
+        return show(request, new Shown(HttpStatus.CONFLICT, "problem.stale", List.of()));
+    }
+
     @ExceptionHandler(AuthoringException.Closed.class)
     ModelAndView changeClosed(HttpServletRequest request) {
         return show(request, new Shown(HttpStatus.CONFLICT, "problem.change-closed", List.of()));

@@ -121,6 +121,39 @@ final class Studio {
         wait.until(ExpectedConditions.urlContains("/studio/releases?made="));
     }
 
+    /** The percent cell of the fixture's GOLD short-delay row in the table form. */
+    WebElement goldShortDelayPercent(int percent) {
+        for (WebElement row : driver.findElements(By.cssSelector("#table-form tbody tr"))) {
+            String index = row.getDomAttribute("data-row");
+            String tier = row.findElement(By.name("r" + index + ".tier")).getDomProperty("value");
+            WebElement cell = row.findElement(By.name("r" + index + ".percent"));
+            if ("GOLD".equals(tier) && Integer.toString(percent).equals(cell.getDomProperty("value"))) {
+                return keys.tabTo(By.name("r" + index + ".percent"));
+            }
+        }
+        throw new AssertionError("no GOLD row at " + percent + " %");
+    }
+
+    void saveTable() {
+        keys.tabTo(By.id("save-table")).sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("saved"));
+    }
+
+    void requestReview() {
+        keys.tabTo(By.id("request-review")).sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("reviewRequested"));
+    }
+
+    void approve(String comment) {
+        keys.type("approve-comment", comment);
+        keys.tabTo(By.id("approve")).sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("approved"));
+    }
+
+    String reviewState() {
+        return driver.findElement(By.cssSelector("[data-review-state]")).getDomAttribute("data-state");
+    }
+
     WebDriverWait waiting() {
         return wait;
     }

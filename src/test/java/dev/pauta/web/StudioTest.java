@@ -28,7 +28,8 @@ import org.springframework.test.context.ActiveProfiles;
  * new number; a rollback restores the old one. Keyboard only, axe on every page and state.
  */
 @ActiveProfiles("test")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.datasource.url=jdbc:h2:mem:studio-pages;DB_CLOSE_DELAY=-1")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.datasource.url=jdbc:h2:mem:studio-pages;DB_CLOSE_DELAY=-1", "pauta.authoring.four-eyes=true"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StudioTest {
 
@@ -74,16 +75,22 @@ class StudioTest {
         assertThat(post(editor.driver, "/studio/changes/" + change + "/publish", "message=mine")).as("nor may publish").isEqualTo(403);
         assertThat(post(editor.driver, "/studio/releases/1/rollback", "")).as("nor roll back").isEqualTo(403);
 
-        String newRow = Fixture.GOLD_COUPON_ROW.replace("| " + Fixture.GOLD_COUPON + " |", "| " + NEW_PERCENT + " |");
+        editor.openDocument("manual/es/delay-compensation.md");
+        editor.follow(By.cssSelector("a[data-table='delay-coupons']"));
+        Axe.check(editor.driver, "studio table form");
+        WebElement gold = editor.goldShortDelayPercent(Fixture.GOLD_COUPON);
+        gold.sendKeys(Keys.chord(Keys.CONTROL, "a"), "veinte");
+        editor.waiting().until(d -> !d.findElement(By.id(gold.getDomAttribute("aria-describedby"))).getText().isBlank());
+        Axe.check(editor.driver, "studio table form with a cell problem");
+        gold.sendKeys(Keys.chord(Keys.CONTROL, "a"), Integer.toString(NEW_PERCENT));
+        editor.waiting().until(d -> d.findElement(By.id(gold.getDomAttribute("aria-describedby"))).getText().isBlank());
+        editor.saveTable();
         for (String locale : List.of("es", "en")) {
-            editor.openDocument("manual/" + locale + "/delay-compensation.md");
-            editor.replaceLine(Fixture.GOLD_COUPON_ROW, newRow);
-            editor.waiting().until(d -> d.findElement(By.id("preview")).getText().contains(NEW_PERCENT + ""));
-            Axe.check(editor.driver, "studio editor with preview (" + locale + ")");
-            editor.save();
-            assertThat(editor.editorText()).contains(newRow).doesNotContain(Fixture.GOLD_COUPON_ROW);
-            editor.backToChange();
+            editor.driver.get("http://localhost:" + port + "/studio/changes/" + change + "/edit?path=manual/" + locale + "/delay-compensation.md");
+            String newRow = Fixture.GOLD_COUPON_ROW.replace("| " + Fixture.GOLD_COUPON + " |", "| " + NEW_PERCENT + " |");
+            assertThat(editor.editorText()).as("the %s table", locale).contains(newRow).doesNotContain(Fixture.GOLD_COUPON_ROW);
         }
+        editor.driver.get("http://localhost:" + port + "/studio/changes/" + change);
 
         WebElement failed = editor.validate();
         assertThat(failed.getDomAttribute("data-ok")).isEqualTo("false");
@@ -109,8 +116,14 @@ class StudioTest {
         editor.turnIntoScenario(logged);
         assertThat(editor.validate().getDomAttribute("data-ok")).as("the new scenario passes").isEqualTo("true");
 
+        editor.requestReview();
+        assertThat(editor.reviewState()).isEqualTo("IN_REVIEW");
+
         Studio publisher = new Studio(browser("es"), port).signInAs("pablo", PASSWORD);
         publisher.driver.get("http://localhost:" + port + "/studio/changes/" + change);
+        Axe.check(publisher.driver, "studio change in review (es)");
+        publisher.approve("Revisado con operaciones");
+        assertThat(publisher.reviewState()).isEqualTo("APPROVED");
         publisher.publish("El cupón GOLD sube al " + NEW_PERCENT + " %");
         int published = publisher.madeRelease();
         Axe.check(publisher.driver, "studio releases");
@@ -121,6 +134,22 @@ class StudioTest {
         int restored = publisher.madeRelease();
         assertThat(restored).isGreaterThan(published);
         assertThat(agentCoupon(publisher)).isEqualTo(Fixture.GOLD_COUPON + " %|" + restored);
+    }
+
+    @Test
+    void withFourEyesTheAuthorCannotPublishTheirOwnChangeNotEvenByACraftedRequest() {
+        Studio publisher = new Studio(browser("en"), port).signInAs("pablo", PASSWORD);
+        publisher.follow(By.cssSelector("a[href$='/studio/changes']"));
+        long own = publisher.createChange("My own change");
+        publisher.openDocument("manual/en/faq.md");
+        String line = publisher.editorText().lines().filter(l -> l.startsWith("## ")).findFirst().orElseThrow();
+        publisher.replaceLine(line, line + " (edited)");
+        publisher.save();
+        publisher.backToChange();
+        assertThat(publisher.driver.findElements(By.id("publish-button"))).isEmpty();
+        assertThat(publisher.driver.findElement(By.cssSelector("section[aria-labelledby='publish-heading'] .notice")).getText()).isNotBlank();
+        assertThat(post(publisher.driver, "/studio/changes/" + own + "/publish", "message=mine")).isEqualTo(403);
+        Axe.check(publisher.driver, "studio own change with four eyes");
     }
 
     @Test
