@@ -115,8 +115,7 @@ final class Studio {
         return Integer.parseInt(url.substring(url.indexOf("made=") + 5));
     }
 
-    void rollBackTo(int release) {
-        follow(By.cssSelector("[data-release='" + release + "'] a[href$='/rollback']"));
+    void confirmRollback() {
         keys.tabTo(By.id("confirm-rollback")).sendKeys(Keys.ENTER);
         wait.until(ExpectedConditions.urlContains("/studio/releases?made="));
     }

@@ -66,6 +66,10 @@ class StudioTest {
         String logged = logLateGoldOrder();
         Studio editor = new Studio(browser("en"), port).signInAs("eva", PASSWORD);
         Axe.check(editor.driver, "studio manual");
+        editor.follow(By.cssSelector("tr[data-section='delay-compensation'] a"));
+        assertThat(editor.driver.findElements(By.cssSelector(".side-by-side > section"))).hasSize(2);
+        Axe.check(editor.driver, "studio section in both locales");
+        editor.driver.get("http://localhost:" + port + "/studio");
         assertThat(editor.driver.findElements(By.cssSelector("tr[data-section='delay-compensation']"))).hasSize(1);
         editor.follow(By.cssSelector("a[href$='/studio/changes']"));
         Axe.check(editor.driver, "studio changes");
@@ -116,6 +120,10 @@ class StudioTest {
         editor.turnIntoScenario(logged);
         assertThat(editor.validate().getDomAttribute("data-ok")).as("the new scenario passes").isEqualTo("true");
 
+        editor.follow(By.cssSelector("a[href$='/diff']"));
+        assertThat(editor.driver.findElements(By.cssSelector("tr.diff-change"))).isNotEmpty();
+        Axe.check(editor.driver, "studio change diff");
+        editor.driver.navigate().back();
         editor.requestReview();
         assertThat(editor.reviewState()).isEqualTo("IN_REVIEW");
 
@@ -130,7 +138,9 @@ class StudioTest {
         assertThat(agentCoupon(publisher)).isEqualTo(NEW_PERCENT + " %|" + published);
 
         publisher.driver.get("http://localhost:" + port + "/studio/releases");
-        publisher.rollBackTo(published - 1);
+        publisher.follow(By.cssSelector("[data-release='" + (published - 1) + "'] a[href$='/rollback']"));
+        Axe.check(publisher.driver, "studio rollback confirmation (es)");
+        publisher.confirmRollback();
         int restored = publisher.madeRelease();
         assertThat(restored).isGreaterThan(published);
         assertThat(agentCoupon(publisher)).isEqualTo(Fixture.GOLD_COUPON + " %|" + restored);
