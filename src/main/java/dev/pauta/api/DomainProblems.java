@@ -150,6 +150,13 @@ class DomainProblems {
                 List.of(new ApiProblem.FieldError("reason", e.getMessage())));
     }
 
+    @ExceptionHandler(Decisions.InvalidOutcome.class)
+    ProblemDetail outcomeInvalid(Decisions.InvalidOutcome e) {
+        return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "invalid_request", "The outcome report cannot be stored: " + e.getMessage() + "; nothing was recorded.",
+                "send at least one of resolved, firstContact, csat (1 to 5), contactsAboutIssue (1 or more) and handleSeconds (0 or more)",
+                e.errors().entrySet().stream().map(f -> new ApiProblem.FieldError(f.getKey(), f.getValue())).toList());
+    }
+
     @ExceptionHandler(Suggestions.Invalid.class)
     ProblemDetail suggestionInvalid(Suggestions.Invalid e) {
         return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "invalid_request", "The request has " + e.errors().size() + " invalid field(s).",

@@ -74,6 +74,7 @@ class OpenApiDocument {
         o.put("verifyDecisionLog", new Entry("Decisions", Map.of()));
         o.put("sendFeedback", new Entry("Decisions", Map.of(400, List.of("unknown_code"), 404, List.of("decision_not_found"),
                 409, List.of("compensation_cap_reached"), 422, List.of("reason_not_allowed"), 503, List.of("ledger_busy"))));
+        o.put("reportOutcome", new Entry("Decisions", Map.of(404, List.of("decision_not_found"))));
         o.put("estimateImpact", new Entry("Authoring", Map.of(404, List.of("not_found"), 422, List.of("invalid_bundle", "rule_failed"),
                 503, List.of("rules_did_not_settle", "rule_budget_exceeded"))));
         o.put("createChange", new Entry("Authoring", Map.of()));

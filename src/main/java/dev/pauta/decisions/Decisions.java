@@ -13,12 +13,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Decisions as records: every guidance decision is logged before it is returned, can be read back by id,
- * collects feedback per action, feeds the compensation ledger, and can be replayed against a draft release. Logged
+ * collects feedback per action and the outcomes other systems report, feeds the compensation ledger, and can be replayed against a draft release. Logged
  * decisions are read only through the stored schema, whatever version their row is in. Thread-safe.
  */
 public class Decisions {
@@ -62,6 +63,46 @@ public class Decisions {
     public record BrokenRecord(long seq, String decisionId, String problem) {
     }
 
+    /**
+     * What another system reports happened after a decision; every field may be null (not known). {@code csat} is the
+     * customer's score from 1 to 5, {@code contactsAboutIssue} how many contacts the issue has taken, this one included,
+     * and {@code handleSeconds} how long the contact took.
+     */
+    public record OutcomeReport(Boolean resolved, Boolean firstContact, Integer csat, Integer contactsAboutIssue, Integer handleSeconds) {
+
+        public static final int MAX_CSAT = 5;
+        public static final int MAX_CONTACTS = 1000;
+        /** A week: no contact is handled for longer. */
+        public static final int MAX_HANDLE_SECONDS = 604_800;
+    }
+
+    /**
+     * The outcome stored for a decision: the fields of the report that counts, who sent it and when, and {@code reports},
+     * how many different reports the decision has had up to this one.
+     */
+    public record Outcome(String decisionId, Boolean resolved, Boolean firstContact, Integer csat, Integer contactsAboutIssue, Integer handleSeconds,
+                          String caller, Instant at, int reports) {
+
+        /** The reported fields alone. */
+        public OutcomeReport report() {
+            return new OutcomeReport(resolved, firstContact, csat, contactsAboutIssue, handleSeconds);
+        }
+    }
+
+    /** An outcome report that cannot be stored as sent; {@code errors} maps each field at fault to what is wrong with it. */
+    public static class InvalidOutcome extends RuntimeException {
+        private final Map<String, String> errors;
+
+        InvalidOutcome(Map<String, String> errors) {
+            super(String.join("; ", errors.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+            this.errors = Map.copyOf(errors);
+        }
+
+        public Map<String, String> errors() {
+            return errors;
+        }
+    }
+
     /** The decision named does not exist. */
     public static class NotFound extends RuntimeException {
         public NotFound(String id) {
@@ -94,13 +135,15 @@ public class Decisions {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ChangeImpact impact;
+    private final Outcomes outcomes;
 
-    Decisions(SnapshotHolder holder, LedgerStore ledger, JdbcClient jdbc, Clock clock, ChangeImpact impact) {
+    Decisions(SnapshotHolder holder, LedgerStore ledger, JdbcClient jdbc, Clock clock, ChangeImpact impact, Outcomes outcomes) {
         this.holder = holder;
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.clock = clock;
         this.impact = impact;
+        this.outcomes = outcomes;
     }
 
     private static Logged logged(ResultSet rs, int row) throws SQLException {
@@ -182,6 +225,29 @@ public class Decisions {
 
     /** What feedback needs of a logged decision: its actions, whose ledger an accepted offer enters, and the locale of its cap. */
     private record ForFeedback(Decision decision, String customerKey, String locale) {
+    }
+
+    // --- outcomes
+
+    /**
+     * Stores what happened after a decision as its outcome. The latest report replaces the outcome and every report stays
+     * in the history; sending the report that is already the outcome again records nothing and returns it as it is.
+     *
+     * @throws InvalidOutcome when the report carries no field, or a field outside its range
+     * @throws NotFound       when there is no such decision
+     */
+    public Outcome reportOutcome(String decisionId, OutcomeReport report, String caller) {
+        return outcomes.report(decisionId, report, caller, () -> { });
+    }
+
+    /** The decision's outcome, empty until one is reported; nothing is checked about the decision itself. */
+    public Optional<Outcome> outcome(String decisionId) {
+        return outcomes.current(decisionId);
+    }
+
+    /** Every report received for the decision, oldest first; the last is its outcome. */
+    public List<Outcome> outcomeHistory(String decisionId) {
+        return outcomes.history(decisionId);
     }
 
     /** Walks the whole chain and reports every record whose content or link does not match, not only the first. */
