@@ -18,9 +18,9 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Decisions as records: every guidance decision is logged before it is returned, can be read back by id,
- * collects feedback per action and the outcomes other systems report, feeds the compensation ledger, and can be replayed against a draft release. Logged
- * decisions are read only through the stored schema, whatever version their row is in. Thread-safe.
+ * Decisions as records: every guidance decision is logged before it is returned, can be read back by id, collects
+ * feedback per action and the outcomes other systems report, feeds the compensation ledger, and can be replayed against a
+ * draft release. Logged decisions are read only through the stored schema, whatever version their row is in. Thread-safe.
  */
 public class Decisions {
 
