@@ -164,6 +164,17 @@ class DomainProblems {
                 e.errors().entrySet().stream().map(f -> new ApiProblem.FieldError(f.getKey(), f.getValue())).toList());
     }
 
+    @ExceptionHandler(Suggestions.NotFound.class)
+    ProblemDetail suggestionNotFound(Suggestions.NotFound e) {
+        return ApiProblem.of(HttpStatus.NOT_FOUND, "suggestion_not_found", capitalise(e.getMessage()) + ".", "use an id from GET /api/v1/suggestions");
+    }
+
+    @ExceptionHandler(Suggestions.Closed.class)
+    ProblemDetail suggestionClosed(Suggestions.Closed e) {
+        return ApiProblem.with(ApiProblem.of(HttpStatus.CONFLICT, "suggestion_closed", capitalise(e.getMessage()) + "; nothing was changed.",
+                "read the report again with GET /api/v1/suggestions: an owner has already decided on it"), Map.of("currentStatus", e.status()));
+    }
+
     @ExceptionHandler(Accounts.Invalid.class)
     ProblemDetail accountInvalid(Accounts.Invalid e) {
         return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "invalid_request", capitalise(e.getMessage()) + ".", "fix '" + e.field + "': " + e.getMessage(),

@@ -55,7 +55,7 @@ class OpenApiDocument {
             "Decisions", "Logged decisions: read them back, report what happened, check the log's hash chain.",
             "Authoring", "Policy owners: changes, documents, validation, impact, publishing, releases, import and export.",
             "Accounts", "People and API keys (ADMIN), and password changes.",
-            "Suggestions", "Problem reports on manual sections: agents report them, section owners read them.");
+            "Suggestions", "Problem reports on manual sections: agents report them and read what became of them; section owners accept or decline them.");
 
     static final Map<String, Entry> OPERATIONS = operations();
 
@@ -102,6 +102,10 @@ class OpenApiDocument {
         o.put("enableUser", new Entry("Accounts", Map.of(404, List.of("user_not_found"))));
         o.put("createSuggestion", new Entry("Suggestions", Map.of(400, List.of("unknown_code"), 404, List.of("section_not_found", "decision_not_found"))));
         o.put("listSuggestions", new Entry("Suggestions", Map.of(400, List.of("unknown_code"))));
+        o.put("listMySuggestions", new Entry("Suggestions", Map.of()));
+        o.put("acceptSuggestion", new Entry("Suggestions", Map.of(400, List.of("unknown_code"), 404, List.of("suggestion_not_found", "section_not_found"),
+                409, List.of("suggestion_closed"))));
+        o.put("declineSuggestion", new Entry("Suggestions", Map.of(404, List.of("suggestion_not_found"), 409, List.of("suggestion_closed"))));
         o.put("changePassword", new Entry("Accounts", Map.of(403, List.of("wrong_current_password"), 404, List.of("user_not_found"))));
         return o;
     }
