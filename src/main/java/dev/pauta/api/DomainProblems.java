@@ -8,6 +8,7 @@ import dev.pauta.decisions.Decisions;
 import dev.pauta.decisions.LedgerBusyException;
 import dev.pauta.guidance.SectionNotFoundException;
 import dev.pauta.guidance.UnknownCodeException;
+import dev.pauta.insights.Insights;
 import dev.pauta.insights.Suggestions;
 import dev.pauta.manual.InvalidBundleException;
 import dev.pauta.rules.RuleFailure;
@@ -161,6 +162,13 @@ class DomainProblems {
     ProblemDetail suggestionInvalid(Suggestions.Invalid e) {
         return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "invalid_request", "The request has " + e.errors().size() + " invalid field(s).",
                 "fix " + String.join(", ", e.errors().keySet().stream().map(f -> "'" + f + "'").toList()) + " as listed in 'errors'",
+                e.errors().entrySet().stream().map(f -> new ApiProblem.FieldError(f.getKey(), f.getValue())).toList());
+    }
+
+    @ExceptionHandler(Insights.Invalid.class)
+    ProblemDetail insightFilterInvalid(Insights.Invalid e) {
+        return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "invalid_request", "The filter cannot be applied: " + e.getMessage() + ".",
+                "send from and to as days (YYYY-MM-DD) with from on or before to, and release between 1 and the current one",
                 e.errors().entrySet().stream().map(f -> new ApiProblem.FieldError(f.getKey(), f.getValue())).toList());
     }
 

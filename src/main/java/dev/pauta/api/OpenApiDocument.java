@@ -55,6 +55,8 @@ class OpenApiDocument {
             "Decisions", "Logged decisions: read them back, report what happened, check the log's hash chain.",
             "Authoring", "Policy owners: changes, documents, validation, impact, publishing, releases, import and export.",
             "Accounts", "People and API keys (ADMIN), and password changes.",
+            "Insights", "Policy owners: guidance used and rejected, sections, knowledge gaps, adherence, service indicators against the manual's "
+                    + "targets, releases compared, and sections overdue for review (PUBLISHER and above).",
             "Suggestions", "Problem reports on manual sections: agents report them and read what became of them; section owners accept or decline them.");
 
     static final Map<String, Entry> OPERATIONS = operations();
@@ -106,6 +108,10 @@ class OpenApiDocument {
         o.put("acceptSuggestion", new Entry("Suggestions", Map.of(400, List.of("unknown_code"), 404, List.of("suggestion_not_found", "section_not_found"),
                 409, List.of("suggestion_closed"))));
         o.put("declineSuggestion", new Entry("Suggestions", Map.of(404, List.of("suggestion_not_found"), 409, List.of("suggestion_closed"))));
+        for (String insight : List.of("actionInsights", "sectionInsights", "gapInsights", "adherenceInsights", "indicatorInsights", "releaseInsights",
+                "staleSections")) {
+            o.put(insight, new Entry("Insights", Map.of(400, List.of("unknown_code"))));
+        }
         o.put("changePassword", new Entry("Accounts", Map.of(403, List.of("wrong_current_password"), 404, List.of("user_not_found"))));
         return o;
     }

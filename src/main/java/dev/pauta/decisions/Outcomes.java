@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +78,16 @@ final class Outcomes {
     Optional<Decisions.Outcome> current(String decisionId) {
         return jdbc.sql("select * from decision_outcome where decision_id = ?").param(decisionId)
                 .query((rs, n) -> outcome(rs, rs.getInt("reports"))).optional();
+    }
+
+    /** The outcomes of those of these decisions that have one, by decision id. */
+    Map<String, Decisions.Outcome> current(Collection<String> decisionIds) {
+        Map<String, Decisions.Outcome> found = new HashMap<>();
+        jdbc.sql("select * from decision_outcome where decision_id in (:ids)").param("ids", List.copyOf(decisionIds))
+                .query(rs -> {
+                    found.put(rs.getString("decision_id"), outcome(rs, rs.getInt("reports")));
+                });
+        return found;
     }
 
     /** Every report for the decision, oldest first, each numbered by its place in that order. */

@@ -32,6 +32,8 @@ final class ApiRoutes {
                 .requestMatchers(HttpMethod.POST, "/api/v1/suggestions").hasRole("AGENT")
                 .requestMatchers("/api/v1/suggestions/mine").hasRole("AGENT")
                 .requestMatchers("/api/v1/suggestions", "/api/v1/suggestions/*/accept", "/api/v1/suggestions/*/decline").hasRole("PUBLISHER")
+                .requestMatchers("/api/v1/insights/actions", "/api/v1/insights/sections", "/api/v1/insights/gaps", "/api/v1/insights/adherence",
+                        "/api/v1/insights/indicators", "/api/v1/insights/releases", "/api/v1/insights/stale").hasRole("PUBLISHER")
                 .requestMatchers("/api/v1/changes/*/publish", "/api/v1/releases/*/rollback").hasRole("PUBLISHER")
                 .requestMatchers("/api/v1/changes", "/api/v1/changes/*", "/api/v1/changes/*/documents", "/api/v1/changes/*/validate",
                         "/api/v1/changes/*/impact", "/api/v1/changes/*/import", "/api/v1/documents", "/api/v1/documents/history",

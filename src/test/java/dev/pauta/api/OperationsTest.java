@@ -21,7 +21,9 @@ class OperationsTest {
             "get /api/v1/documents", "get /api/v1/documents/history", "get /api/v1/releases", "get /api/v1/releases/{n}",
             "post /api/v1/releases/{n}/rollback", "get /api/v1/releases/{a}/diff/{b}", "get /api/v1/releases/{n}/export",
             "post /api/v1/changes/{id}/import", "post /api/v1/users", "post /api/v1/api-keys", "delete /api/v1/api-keys/{id}",
-            "post /api/v1/suggestions", "get /api/v1/suggestions");
+            "post /api/v1/suggestions", "get /api/v1/suggestions", "post /api/v1/decisions/{id}/outcome", "post /api/v1/suggestions/{id}/accept",
+            "post /api/v1/suggestions/{id}/decline", "get /api/v1/insights/actions", "get /api/v1/insights/sections", "get /api/v1/insights/gaps",
+            "get /api/v1/insights/adherence", "get /api/v1/insights/indicators", "get /api/v1/insights/releases");
 
     @LocalServerPort
     int port;
@@ -53,7 +55,7 @@ class OperationsTest {
         assertThat(metrics.status()).isEqualTo(200);
         String text = new String(metrics.bytes());
         assertThat(text).contains("pauta_decisions_total", "pauta_decision_latency_seconds_bucket", "pauta_rules_fired",
-                "pauta_decision_log_queue", "pauta_decision_log_wait_seconds");
+                "pauta_decision_log_queue", "pauta_decision_log_wait_seconds", "pauta_sections_review_overdue");
     }
 
     @Test
