@@ -354,6 +354,11 @@ public class Insights {
                 .filter(s -> s.reviewBy() != null && s.reviewBy().isBefore(today())).count()).orElse(0);
     }
 
+    /** The owners the sections of the current release name, sorted. */
+    public List<String> owners() {
+        return holder.current().manual().allSections().stream().map(Section::owner).filter(o -> o != null && !o.isBlank()).distinct().sorted().toList();
+    }
+
     /** The threshold under which a figure stands on too few decisions to mean anything. */
     public int tooFew() {
         return properties.tooFew();

@@ -18,7 +18,7 @@ class Layout {
     record Entry(String path, String label, String role) {
     }
 
-    static final List<Entry> PAGES = List.of(new Entry("/agent", "nav.agent", "ROLE_AGENT"));
+    static final List<Entry> PAGES = List.of(new Entry("/agent", "nav.agent", "ROLE_AGENT"), new Entry("/insights", "nav.insights", "ROLE_PUBLISHER"));
 
     private final RoleHierarchy roles;
 
