@@ -156,6 +156,9 @@ class ApiExceptionHandler {
         if (Number.class.isAssignableFrom(type) || type == double.class) {
             return "a number";
         }
+        if (type == java.time.LocalDate.class) {
+            return "a date written YYYY-MM-DD";
+        }
         return type == Boolean.class || type == boolean.class ? "true or false" : "a value of the documented type";
     }
 

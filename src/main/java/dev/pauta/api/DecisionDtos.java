@@ -29,6 +29,32 @@ final class DecisionDtos {
                            @Size(max = 2000) String comment) {
     }
 
+    @Schema(name = "OutcomeRequest", description = "What happened after the decision, as far as the reporting system knows; send at least one field.")
+    @FixHint("send at least one of resolved, firstContact (true or false), csat (1 to 5), contactsAboutIssue (1 to 1000) and handleSeconds (0 to 604800)")
+    record OutcomeRequest(@Schema(description = "Whether the customer's issue was resolved.", example = "true") Boolean resolved,
+                          @Schema(description = "Whether it was resolved without the customer having to get in touch again.", example = "true") Boolean firstContact,
+                          @Schema(description = "The customer's satisfaction score, 1 to 5.", example = "4") @Min(1) @Max(Decisions.OutcomeReport.MAX_CSAT) Integer csat,
+                          @Schema(description = "How many contacts the issue has taken, this one included.", example = "1")
+                          @Min(1) @Max(Decisions.OutcomeReport.MAX_CONTACTS) Integer contactsAboutIssue,
+                          @Schema(description = "How long the contact took, in seconds.", example = "340")
+                          @Min(0) @Max(Decisions.OutcomeReport.MAX_HANDLE_SECONDS) Integer handleSeconds) {
+
+        Decisions.OutcomeReport report() {
+            return new Decisions.OutcomeReport(resolved, firstContact, csat, contactsAboutIssue, handleSeconds);
+        }
+    }
+
+    @Schema(name = "Outcome", description = "The outcome stored for a decision: the latest report, who sent it, when, and how many different reports it has had.")
+    record OutcomeDto(String decisionId, @Schema(nullable = true) Boolean resolved, @Schema(nullable = true) Boolean firstContact,
+                      @Schema(nullable = true) Integer csat, @Schema(nullable = true) Integer contactsAboutIssue, @Schema(nullable = true) Integer handleSeconds,
+                      @Schema(description = "Who reported it.") String caller, Instant at,
+                      @Schema(description = "How many different reports the decision has had up to this one; a repeated report is not counted again.") int reports) {
+        static OutcomeDto of(Decisions.Outcome o) {
+            return new OutcomeDto(o.decisionId(), o.resolved(), o.firstContact(), o.csat(), o.contactsAboutIssue(), o.handleSeconds(), o.caller(), o.at(),
+                    o.reports());
+        }
+    }
+
     @Schema(name = "ImpactRequest")
     @FixHint("send from and to as ISO-8601 instants (2026-11-01T00:00:00Z) and sample between 1 and 100000, or no body for the last 1000 decisions")
     record ImpactRequest(@Schema(description = "Replay decisions logged at or after this instant.") Instant from,
@@ -47,7 +73,8 @@ final class DecisionDtos {
             + "in the schemas of the guidance request and response.")
     record DecisionRecordDto(String decisionId, Instant at, int release, String caller,
                              @Schema(description = "The version of the stored form the record was read from: 1 for decisions logged before stored schemas were versioned, 2 since.", allowableValues = {"1", "2"}) int schemaVersion,
-                             GuidanceRequest situation, GuidanceResponse decision, long latencyMicros, List<FeedbackDto> feedback) {
+                             GuidanceRequest situation, GuidanceResponse decision, long latencyMicros, List<FeedbackDto> feedback,
+                             @Schema(description = "The outcome reports received, oldest first; the last one is the decision's outcome.") List<OutcomeDto> outcomes) {
     }
 
     @Schema(name = "DecisionPage")

@@ -37,7 +37,7 @@ class DecisionsController {
                     + "response, the schema version they were stored under, and the feedback received.")
     @GetMapping("/decisions/{id}")
     DecisionDtos.DecisionRecordDto decision(@Parameter(description = "The decisionId a guidance answer returned.") @PathVariable("id") @Size(max = 64) String id) {
-        return StoredDecisions.of(decisions.find(id));
+        return StoredDecisions.of(decisions.find(id), decisions.outcomeHistory(id));
     }
 
     @Operation(operationId = "listDecisions", summary = "List logged decisions, newest first",
@@ -51,7 +51,7 @@ class DecisionsController {
             @RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(1_000_000) int page,
             @RequestParam(name = "size", defaultValue = "50") @Min(1) @Max(500) int size) {
         Decisions.Page p = decisions.list(from, to, page, size);
-        return new DecisionDtos.DecisionPageDto(p.total(), p.page(), p.size(), p.items().stream().map(StoredDecisions::of).toList());
+        return new DecisionDtos.DecisionPageDto(p.total(), p.page(), p.size(), p.items().stream().map(l -> StoredDecisions.of(l, decisions.outcomeHistory(l.decisionId()))).toList());
     }
 
     @Operation(operationId = "verifyDecisionLog", summary = "Check the hash chain of the decision log",
@@ -70,6 +70,16 @@ class DecisionsController {
                                             @Valid @RequestBody DecisionDtos.FeedbackRequest request, Principal principal) {
         return DecisionDtos.FeedbackResultDto.of(decisions.feedback(id, request.action(), request.outcome(), request.reason(), request.helpful(), request.comment(),
                 AuthoringController.actor(principal)));
+    }
+
+    @Operation(operationId = "reportOutcome", summary = "Report what happened after a decision",
+            description = "Stores the outcome other systems saw: resolved, resolved at first contact, the customer's score, contacts about the "
+                    + "issue and handle time, all optional but at least one. A later report replaces the outcome and every report is kept in the "
+                    + "decision's history; sending the current outcome again records nothing. The outcomes feed the insights per rule and release.")
+    @PostMapping(path = "/decisions/{id}/outcome", consumes = MediaType.APPLICATION_JSON_VALUE)
+    DecisionDtos.OutcomeDto outcome(@Parameter(description = "The decisionId a guidance answer returned.") @PathVariable("id") @Size(max = 64) String id,
+                                    @Valid @RequestBody DecisionDtos.OutcomeRequest request, Principal principal) {
+        return DecisionDtos.OutcomeDto.of(decisions.reportOutcome(id, request.report(), AuthoringController.actor(principal)));
     }
 
     @Operation(operationId = "estimateImpact", summary = "Replay logged decisions against a change",

@@ -8,6 +8,7 @@ import dev.pauta.decisions.Decisions;
 import dev.pauta.decisions.LedgerBusyException;
 import dev.pauta.guidance.SectionNotFoundException;
 import dev.pauta.guidance.UnknownCodeException;
+import dev.pauta.insights.Insights;
 import dev.pauta.insights.Suggestions;
 import dev.pauta.manual.InvalidBundleException;
 import dev.pauta.rules.RuleFailure;
@@ -173,11 +174,36 @@ class DomainProblems {
                 List.of(new ApiProblem.FieldError("reason", e.getMessage())));
     }
 
+    @ExceptionHandler(Decisions.InvalidOutcome.class)
+    ProblemDetail outcomeInvalid(Decisions.InvalidOutcome e) {
+        return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "invalid_request", "The outcome report cannot be stored: " + e.getMessage() + "; nothing was recorded.",
+                "send at least one of resolved, firstContact, csat (1 to 5), contactsAboutIssue (1 or more) and handleSeconds (0 or more)",
+                e.errors().entrySet().stream().map(f -> new ApiProblem.FieldError(f.getKey(), f.getValue())).toList());
+    }
+
     @ExceptionHandler(Suggestions.Invalid.class)
     ProblemDetail suggestionInvalid(Suggestions.Invalid e) {
         return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "invalid_request", "The request has " + e.errors().size() + " invalid field(s).",
                 "fix " + String.join(", ", e.errors().keySet().stream().map(f -> "'" + f + "'").toList()) + " as listed in 'errors'",
                 e.errors().entrySet().stream().map(f -> new ApiProblem.FieldError(f.getKey(), f.getValue())).toList());
+    }
+
+    @ExceptionHandler(Insights.Invalid.class)
+    ProblemDetail insightFilterInvalid(Insights.Invalid e) {
+        return ApiProblem.withErrors(HttpStatus.BAD_REQUEST, "invalid_request", "The filter cannot be applied: " + e.getMessage() + ".",
+                "send from and to as days (YYYY-MM-DD) with from on or before to, and release between 1 and the current one",
+                e.errors().entrySet().stream().map(f -> new ApiProblem.FieldError(f.getKey(), f.getValue())).toList());
+    }
+
+    @ExceptionHandler(Suggestions.NotFound.class)
+    ProblemDetail suggestionNotFound(Suggestions.NotFound e) {
+        return ApiProblem.of(HttpStatus.NOT_FOUND, "suggestion_not_found", capitalise(e.getMessage()) + ".", "use an id from GET /api/v1/suggestions");
+    }
+
+    @ExceptionHandler(Suggestions.Closed.class)
+    ProblemDetail suggestionClosed(Suggestions.Closed e) {
+        return ApiProblem.with(ApiProblem.of(HttpStatus.CONFLICT, "suggestion_closed", capitalise(e.getMessage()) + "; nothing was changed.",
+                "read the report again with GET /api/v1/suggestions: an owner has already decided on it"), Map.of("currentStatus", e.status()));
     }
 
     @ExceptionHandler(Accounts.Invalid.class)

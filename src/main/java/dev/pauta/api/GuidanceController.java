@@ -1,9 +1,13 @@
 package dev.pauta.api;
 
+import dev.pauta.compliance.Violation;
 import dev.pauta.guidance.DraftCheck;
 import dev.pauta.guidance.GuidanceService;
 import dev.pauta.guidance.ManualSearch;
 import dev.pauta.guidance.ManualSections;
+import dev.pauta.guidance.SectionView;
+import dev.pauta.insights.Insights;
+import dev.pauta.search.SearchResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -12,6 +16,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,12 +37,14 @@ class GuidanceController {
     private final DraftCheck drafts;
     private final ManualSearch search;
     private final ManualSections sections;
+    private final Insights insights;
 
-    GuidanceController(GuidanceService guidance, DraftCheck drafts, ManualSearch search, ManualSections sections) {
+    GuidanceController(GuidanceService guidance, DraftCheck drafts, ManualSearch search, ManualSections sections, Insights insights) {
         this.guidance = guidance;
         this.drafts = drafts;
         this.search = search;
         this.sections = sections;
+        this.insights = insights;
     }
 
     @Operation(operationId = "decide", summary = "Decide the next best actions for a situation",
@@ -53,8 +60,9 @@ class GuidanceController {
             description = "Flags forbidden phrases (with what to say instead) and the channel's checks, with character offsets into the text.")
     @PostMapping(path = "/check", consumes = MediaType.APPLICATION_JSON_VALUE)
     ManualDtos.CheckResponse check(@Valid @RequestBody CheckRequest request) {
-        return new ManualDtos.CheckResponse(drafts.check(request.locale(), request.channel(), request.text()).stream()
-                .map(GuidanceResponse.ViolationDto::of).toList());
+        List<Violation> found = drafts.check(request.locale(), request.channel(), request.text());
+        insights.checked(request.locale(), request.channel(), found.stream().map(v -> "phrase".equals(v.check()) ? v.phrase() : v.check()).toList());
+        return new ManualDtos.CheckResponse(found.stream().map(GuidanceResponse.ViolationDto::of).toList());
     }
 
     @Operation(operationId = "searchManual", summary = "Search the manual",
@@ -68,8 +76,10 @@ class GuidanceController {
             @Parameter(description = "Only sections of this kind.", schema = @Schema(allowableValues = {"foundation", "guideline", "protocol", "policy", "reference"}))
             @RequestParam(name = "kind", required = false) String kind,
             @Parameter(description = "Only sections for this channel code.", example = "PHONE") @RequestParam(name = "channel", required = false) @Size(max = 40) String channel,
-            @RequestParam(name = "limit", defaultValue = "10") @Min(1) @Max(ManualSearch.Query.MAX_LIMIT) int limit) {
-        return ManualDtos.SearchResponse.of(search.search(new ManualSearch.Query(q, locale, kind, channel, limit)));
+            @RequestParam(name = "limit", defaultValue = "10") @Min(1) @Max(ManualSearch.Query.MAX_LIMIT) int limit, Principal principal) {
+        SearchResult result = search.search(new ManualSearch.Query(q, locale, kind, channel, limit));
+        insights.searched(q, locale, result.total(), AuthoringController.actor(principal));
+        return ManualDtos.SearchResponse.of(result);
     }
 
     @Operation(operationId = "getSection", summary = "Read a section of the manual",
@@ -77,7 +87,9 @@ class GuidanceController {
     @GetMapping("/sections/{id}")
     ManualDtos.SectionResponse section(@Parameter(example = "delay-compensation") @PathVariable("id") @Size(max = 120) String id,
                                        @Parameter(description = "A locale of the manual; pauta.default-locale when absent.", example = "en")
-                                       @RequestParam(name = "locale", required = false) @Size(max = 5) String locale) {
-        return ManualDtos.SectionResponse.of(sections.section(id, locale));
+                                       @RequestParam(name = "locale", required = false) @Size(max = 5) String locale, Principal principal) {
+        SectionView view = sections.section(id, locale);
+        insights.opened(view.id(), view.locale(), AuthoringController.actor(principal));
+        return ManualDtos.SectionResponse.of(view);
     }
 }

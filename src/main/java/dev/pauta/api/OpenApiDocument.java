@@ -55,7 +55,9 @@ class OpenApiDocument {
             "Decisions", "Logged decisions: read them back, report what happened, check the log's hash chain.",
             "Authoring", "Policy owners: changes, documents, policy tables as forms, review, validation, impact, publishing, releases, import and export.",
             "Accounts", "People and API keys (ADMIN), and password changes.",
-            "Suggestions", "Problem reports on manual sections: agents report them, section owners read them.");
+            "Insights", "Policy owners: guidance used and rejected, sections, knowledge gaps, adherence, service indicators against the manual's "
+                    + "targets, releases compared, and sections overdue for review (PUBLISHER and above).",
+            "Suggestions", "Problem reports on manual sections: agents report them and read what became of them; section owners accept or decline them.");
 
     static final Map<String, Entry> OPERATIONS = operations();
 
@@ -74,6 +76,7 @@ class OpenApiDocument {
         o.put("verifyDecisionLog", new Entry("Decisions", Map.of()));
         o.put("sendFeedback", new Entry("Decisions", Map.of(400, List.of("unknown_code"), 404, List.of("decision_not_found"),
                 409, List.of("compensation_cap_reached"), 422, List.of("reason_not_allowed"), 503, List.of("ledger_busy"))));
+        o.put("reportOutcome", new Entry("Decisions", Map.of(404, List.of("decision_not_found"))));
         o.put("estimateImpact", new Entry("Authoring", Map.of(404, List.of("not_found"), 422, List.of("invalid_bundle", "rule_failed"),
                 503, List.of("rules_did_not_settle", "rule_budget_exceeded"))));
         o.put("createChange", new Entry("Authoring", Map.of()));
@@ -109,6 +112,14 @@ class OpenApiDocument {
         o.put("enableUser", new Entry("Accounts", Map.of(404, List.of("user_not_found"))));
         o.put("createSuggestion", new Entry("Suggestions", Map.of(400, List.of("unknown_code"), 404, List.of("section_not_found", "decision_not_found"))));
         o.put("listSuggestions", new Entry("Suggestions", Map.of(400, List.of("unknown_code"))));
+        o.put("listMySuggestions", new Entry("Suggestions", Map.of()));
+        o.put("acceptSuggestion", new Entry("Suggestions", Map.of(400, List.of("unknown_code"), 404, List.of("suggestion_not_found", "section_not_found"),
+                409, List.of("suggestion_closed"))));
+        o.put("declineSuggestion", new Entry("Suggestions", Map.of(404, List.of("suggestion_not_found"), 409, List.of("suggestion_closed"))));
+        for (String insight : List.of("actionInsights", "sectionInsights", "gapInsights", "adherenceInsights", "indicatorInsights", "releaseInsights",
+                "staleSections")) {
+            o.put(insight, new Entry("Insights", Map.of(400, List.of("unknown_code"))));
+        }
         o.put("changePassword", new Entry("Accounts", Map.of(403, List.of("wrong_current_password"), 404, List.of("user_not_found"))));
         return o;
     }

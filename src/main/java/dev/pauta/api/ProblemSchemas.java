@@ -48,7 +48,9 @@ final class ProblemSchemas {
                                 .addProperty("acceptedAt", new StringSchema().format("date-time"))))
                 .addProperty("rule", new StringSchema().description("The policy rule that failed or ran too long (rule_failed, rule_budget_exceeded, rules_did_not_settle)."))
                 .addProperty("size", new IntegerSchema().format("int64").description("The size sent, in bytes (decision_too_large)."))
-                .addProperty("limit", new IntegerSchema().format("int64").description("The largest size accepted, in bytes (decision_too_large)."));
+                .addProperty("limit", new IntegerSchema().format("int64").description("The largest size accepted, in bytes (decision_too_large)."))
+                .addProperty("currentStatus", new StringSchema().description("What an owner already decided on the problem report (suggestion_closed).")
+                        ._enum(List.of("ACCEPTED", "DECLINED")));
         problem.setRequired(List.of("code", "detail", "hint", "status", "title"));
         return problem;
     }
@@ -94,6 +96,9 @@ final class ProblemSchemas {
             Map.entry("not_found", new String[] {"There is nothing at this path.", "check the id, the release number or the document path"}),
             Map.entry("decision_not_found", new String[] {"No decision '5b0e3c2a'.", "use the decisionId a guidance answer returned"}),
             Map.entry("section_not_found", new String[] {"There is no section 'delay-coupons' in locale 'en'.", "use one of the section ids listed in 'known'"}),
+            Map.entry("suggestion_not_found", new String[] {"No problem report 12.", "use an id from GET /api/v1/suggestions"}),
+            Map.entry("suggestion_closed", new String[] {"Problem report 12 is already accepted; nothing was changed.",
+                    "read the report again with GET /api/v1/suggestions: an owner has already decided on it"}),
             Map.entry("user_not_found", new String[] {"There is no user 'lucia'.", "check the username; POST /api/v1/users creates one"}),
             Map.entry("compensation_cap_reached", new String[] {"DELAY_COUPON would pass the cap of 1 in 30 days; nothing was recorded.",
                     "do not give this offer: the entries listed already count against the cap; apologise and follow up instead"}),
@@ -166,6 +171,7 @@ final class ProblemSchemas {
             case "reason_not_allowed" -> example.put("errors", List.of(Map.of("field", "reason", "message",
                     "a reason goes only with outcome REJECTED, not with ACCEPTED")));
             case "rule_failed" -> example.put("rule", "Waits per word");
+            case "suggestion_closed" -> example.put("currentStatus", "ACCEPTED");
             case "rule_budget_exceeded" -> example.put("rule", "Escalate on repeat contacts");
             default -> {
             }

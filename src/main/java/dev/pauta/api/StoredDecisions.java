@@ -12,11 +12,12 @@ final class StoredDecisions {
     private StoredDecisions() {
     }
 
-    static DecisionDtos.DecisionRecordDto of(Decisions.Logged logged) {
+    static DecisionDtos.DecisionRecordDto of(Decisions.Logged logged, java.util.List<Decisions.Outcome> outcomes) {
         return new DecisionDtos.DecisionRecordDto(logged.decisionId(), logged.at(), logged.release(), logged.caller(), logged.schemaVersion(),
                 situation(logged.situation()), GuidanceResponse.of(logged.decision()), logged.latencyMicros(),
                 logged.feedback().stream().map(f -> new DecisionDtos.FeedbackDto(f.action(), f.outcome(), f.reason(), f.helpful(), f.comment(), f.caller(), f.at()))
-                        .toList());
+                        .toList(),
+                outcomes.stream().map(DecisionDtos.OutcomeDto::of).toList());
     }
 
     static GuidanceRequest situation(Situation s) {

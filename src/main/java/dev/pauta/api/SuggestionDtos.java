@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 
-/** The wire forms of problem reports on manual sections: one as an agent sends it, one as stored, and an owner's list. */
+/** The wire forms of problem reports on manual sections: one as an agent sends it, one as stored, a list, and an owner's reply declining one. */
 final class SuggestionDtos {
 
     private SuggestionDtos() {
@@ -35,6 +35,12 @@ final class SuggestionDtos {
         }
     }
 
+    @Schema(name = "DeclineRequest")
+    @FixHint("send reply: 1 to 2000 characters telling the reporter why the report is declined")
+    record DeclineRequest(@Schema(description = "Why the report is declined, for its reporter.", example = "The limit did not change; the table shows the current one.")
+                          @NotNull @Size(min = 1, max = Suggestions.MAX_TEXT) @Pattern(regexp = Formats.NOT_BLANK) String reply) {
+    }
+
     @Schema(name = "Suggestion", description = "A problem report on a section, in the inbox of the section's owner.")
     record SuggestionDto(long id, @Schema(example = "refunds") String section, @Schema(example = "es") String locale,
                          @Schema(description = "The release the section was read in.") int release,
@@ -43,11 +49,14 @@ final class SuggestionDtos {
                          @Schema(description = "Who reported it.") String reporter,
                          @Schema(description = "The section's owner when it was reported.") String owner,
                          Instant at,
-                         @Schema(description = "The owner's reply, once given.", nullable = true) String reply) {
+                         @Schema(description = "The owner's reply, once given.", nullable = true) String reply,
+                         @Schema(description = "The change an accepted report started.", nullable = true) Long changeId,
+                         @Schema(description = "Who accepted or declined it.", nullable = true) String decidedBy,
+                         @Schema(description = "When it was accepted or declined.", nullable = true) Instant decidedAt) {
 
         static SuggestionDto of(Suggestion s) {
             return new SuggestionDto(s.id(), s.section(), s.locale(), s.release(), s.decisionId(), s.text(), s.status(), s.reporter(), s.owner(),
-                    s.at(), s.reply());
+                    s.at(), s.reply(), s.changeId(), s.decidedBy(), s.decidedAt());
         }
     }
 

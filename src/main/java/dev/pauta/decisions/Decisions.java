@@ -11,17 +11,27 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Decisions as records: every guidance decision is logged before it is returned, can be read back by id,
- * collects feedback per action, feeds the compensation ledger, and can be replayed against a draft release. Logged
- * decisions are read only through the stored schema, whatever version their row is in. Thread-safe.
+ * Decisions as records: every guidance decision is logged before it is returned, can be read back by id, collects
+ * feedback per action and the outcomes other systems report, feeds the compensation ledger, and can be replayed against a
+ * draft release. Logged decisions are read only through the stored schema, whatever version their row is in. Thread-safe.
  */
 public class Decisions {
+
+    private static final Logger log = LoggerFactory.getLogger(Decisions.class);
 
     /**
      * A logged decision read back from its stored schema version: the situation as masked when it was logged, and the
@@ -62,6 +72,70 @@ public class Decisions {
     public record BrokenRecord(long seq, String decisionId, String problem) {
     }
 
+    /**
+     * What another system reports happened after a decision; every field may be null (not known). {@code csat} is the
+     * customer's score from 1 to 5, {@code contactsAboutIssue} how many contacts the issue has taken, this one included,
+     * and {@code handleSeconds} how long the contact took.
+     */
+    public record OutcomeReport(Boolean resolved, Boolean firstContact, Integer csat, Integer contactsAboutIssue, Integer handleSeconds) {
+
+        public static final int MAX_CSAT = 5;
+        public static final int MAX_CONTACTS = 1000;
+        /** A week: no contact is handled for longer. */
+        public static final int MAX_HANDLE_SECONDS = 604_800;
+    }
+
+    /**
+     * The outcome stored for a decision: the fields of the report that counts, who sent it and when, and {@code reports},
+     * how many different reports the decision has had up to this one.
+     */
+    public record Outcome(String decisionId, Boolean resolved, Boolean firstContact, Integer csat, Integer contactsAboutIssue, Integer handleSeconds,
+                          String caller, Instant at, int reports) {
+
+        /** The reported fields alone. */
+        public OutcomeReport report() {
+            return new OutcomeReport(resolved, firstContact, csat, contactsAboutIssue, handleSeconds);
+        }
+    }
+
+    /** An outcome report that cannot be stored as sent; {@code errors} maps each field at fault to what is wrong with it. */
+    public static class InvalidOutcome extends RuntimeException {
+        private final Map<String, String> errors;
+
+        InvalidOutcome(Map<String, String> errors) {
+            super(String.join("; ", errors.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+            this.errors = Map.copyOf(errors);
+        }
+
+        public Map<String, String> errors() {
+            return errors;
+        }
+    }
+
+    /**
+     * Announced when feedback or an outcome is recorded for a logged decision, inside the transaction that records it,
+     * so what a listener writes commits or rolls back with it.
+     */
+    public record FollowUpRecorded(String decisionId) {
+    }
+
+    /**
+     * What the insights read of one logged decision: its place in the log, when, its locale, channel, intent and release,
+     * the actions shown with the rule that proposed each and the sections each cites, and the customer's words only when
+     * no section matched them and the log kept them as written (a hashed or dropped text stays out). No customer id, no draft.
+     */
+    public record Digest(long seq, String decisionId, Instant at, int release, String locale, String channel, String intent, List<Shown> actions,
+                         String unmatchedWords) {
+    }
+
+    /** One action a decision showed: its code, the rule that proposed it (empty when none is named) and the sections it cites. */
+    public record Shown(String code, String rule, List<String> sections) {
+    }
+
+    /** What followed a decision: the latest feedback on each action, by action code, and its outcome (null until one is reported). */
+    public record FollowUp(String decisionId, Map<String, Feedback> latestFeedback, Outcome outcome) {
+    }
+
     /** The decision named does not exist. */
     public static class NotFound extends RuntimeException {
         public NotFound(String id) {
@@ -94,13 +168,20 @@ public class Decisions {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ChangeImpact impact;
+    private final Outcomes outcomes;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
 
-    Decisions(SnapshotHolder holder, LedgerStore ledger, JdbcClient jdbc, Clock clock, ChangeImpact impact) {
+    Decisions(SnapshotHolder holder, LedgerStore ledger, JdbcClient jdbc, Clock clock, ChangeImpact impact, Outcomes outcomes, TransactionTemplate tx,
+              ApplicationEventPublisher events) {
         this.holder = holder;
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.clock = clock;
         this.impact = impact;
+        this.outcomes = outcomes;
+        this.tx = tx;
+        this.events = events;
     }
 
     private static Logged logged(ResultSet rs, int row) throws SQLException {
@@ -168,20 +249,98 @@ public class Decisions {
                 throw new UnknownCodeException("reason", why, known);
             }
         }
-        Runnable record = () -> jdbc.sql("insert into decision_feedback (decision_id, action, outcome, reason, helpful, comment, caller, at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(decisionId, action, outcome, why, helpful, comment, caller, clock.instant().atOffset(ZoneOffset.UTC)).update();
+        Runnable record = () -> {
+            jdbc.sql("insert into decision_feedback (decision_id, action, outcome, reason, helpful, comment, caller, at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(decisionId, action, outcome, why, helpful, comment, caller, clock.instant().atOffset(ZoneOffset.UTC)).update();
+            events.publishEvent(new FollowUpRecorded(decisionId));
+        };
         if (outcome.equals("ACCEPTED") && chosen.type().equals("OFFER") && row.customerKey() != null) {
             CouponLimits limits = CouponLimits.of(holder.current().manual(), row.locale());
             LedgerStore.Acceptance accepted = ledger.accept(decisionId, action, row.customerKey(), StoredSchema.writeParams(chosen.params()), limits, record);
             return new FeedbackResult(decisionId, action, outcome, accepted.name());
         }
-        record.run();
+        tx.executeWithoutResult(status -> record.run());
         return new FeedbackResult(decisionId, action, outcome, "NOT_APPLICABLE");
     }
 
     /** What feedback needs of a logged decision: its actions, whose ledger an accepted offer enters, and the locale of its cap. */
     private record ForFeedback(Decision decision, String customerKey, String locale) {
+    }
+
+    // --- outcomes
+
+    /**
+     * Stores what happened after a decision as its outcome. The latest report replaces the outcome and every report stays
+     * in the history; sending the report that is already the outcome again records nothing and returns it as it is.
+     *
+     * @throws InvalidOutcome when the report carries no field, or a field outside its range
+     * @throws NotFound       when there is no such decision
+     */
+    public Outcome reportOutcome(String decisionId, OutcomeReport report, String caller) {
+        return outcomes.report(decisionId, report, caller, () -> events.publishEvent(new FollowUpRecorded(decisionId)));
+    }
+
+    /** The decision's outcome, empty until one is reported; nothing is checked about the decision itself. */
+    public Optional<Outcome> outcome(String decisionId) {
+        return outcomes.current(decisionId);
+    }
+
+    /** Every report received for the decision, oldest first; the last is its outcome. */
+    public List<Outcome> outcomeHistory(String decisionId) {
+        return outcomes.history(decisionId);
+    }
+
+    // --- what the insights read
+
+    /** At most {@code limit} logged decisions after log position {@code seq}, in log order. */
+    public List<Digest> digestsAfter(long seq, int limit) {
+        return jdbc.sql("select seq, id, at, release_number, locale, channel, intent, schema_version, situation, decision from decision_log "
+                        + "where seq > ? order by seq fetch first ? rows only")
+                .params(seq, limit)
+                .query((rs, n) -> {
+                    String id = rs.getString("id");
+                    int version = rs.getInt("schema_version");
+                    int release = rs.getInt("release_number");
+                    List<Shown> shown = List.of();
+                    String words = null;
+                    try {
+                        Decision decision = StoredSchema.decision(version, rs.getString("decision"), id, release);
+                        shown = decision.actions().stream()
+                                .map(a -> new Shown(a.code(), a.rule() == null ? "" : a.rule(), a.sections().stream().map(Decision.SectionRef::id).toList()))
+                                .toList();
+                        if (decision.sections().isEmpty()) {
+                            String text = StoredSchema.situation(version, rs.getString("situation")).interaction().text();
+                            words = text == null || text.isBlank() || text.startsWith("hash:") ? null : text;
+                        }
+                    } catch (RuntimeException unreadable) {
+                        // the chain check reports such a row; the insights still count the decision, without its actions
+                        log.warn("Decision {} cannot be read for the insights: {}", id, unreadable.getMessage());
+                    }
+                    return new Digest(rs.getLong("seq"), id, rs.getObject("at", OffsetDateTime.class).toInstant(), release, rs.getString("locale"),
+                            rs.getString("channel"), rs.getString("intent"), shown, words);
+                })
+                .list();
+    }
+
+    /** What followed each of these decisions now; a decision without feedback or outcome has an empty map and a null outcome. */
+    public Map<String, FollowUp> followUps(Collection<String> decisionIds) {
+        if (decisionIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Map<String, Feedback>> latest = new HashMap<>();
+        jdbc.sql("select * from decision_feedback where decision_id in (:ids) order by id").param("ids", List.copyOf(decisionIds))
+                .query(rs -> {
+                    latest.computeIfAbsent(rs.getString("decision_id"), k -> new LinkedHashMap<>())
+                            .put(rs.getString("action"), new Feedback(rs.getString("action"), rs.getString("outcome"), rs.getString("reason"),
+                                    (Boolean) rs.getObject("helpful"), rs.getString("comment"), rs.getString("caller"),
+                                    rs.getObject("at", OffsetDateTime.class).toInstant()));
+                });
+        Map<String, Outcome> reported = outcomes.current(decisionIds);
+        Map<String, FollowUp> followUps = new HashMap<>();
+        for (String id : decisionIds) {
+            followUps.put(id, new FollowUp(id, latest.getOrDefault(id, Map.of()), reported.get(id)));
+        }
+        return followUps;
     }
 
     /** Walks the whole chain and reports every record whose content or link does not match, not only the first. */

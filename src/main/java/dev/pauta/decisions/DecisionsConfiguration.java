@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires the decision log, the ledger and the recorder the guidance engine requires, and the decisions facade with a change's impact. */
+/** Wires the decision log, the ledger and the recorder the guidance engine requires, and the decisions facade with outcomes and a change's impact. */
 @Configuration(proxyBeanMethods = false)
 class DecisionsConfiguration {
 
@@ -44,7 +45,9 @@ class DecisionsConfiguration {
 
     @Bean
     Decisions decisions(GuidanceService guidance, SnapshotHolder holder, LedgerStore ledger, JdbcClient jdbc, Clock clock, Authoring authoring,
-                        SnapshotCompiler compiler) {
-        return new Decisions(holder, ledger, jdbc, clock, new ChangeImpact(authoring, compiler, guidance, holder, ledger, jdbc, clock));
+                        SnapshotCompiler compiler, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        return new Decisions(holder, ledger, jdbc, clock, new ChangeImpact(authoring, compiler, guidance, holder, ledger, jdbc, clock),
+                new Outcomes(jdbc, tx, clock), tx, events);
     }
 }

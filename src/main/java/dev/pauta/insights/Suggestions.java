@@ -1,10 +1,14 @@
 package dev.pauta.insights;
 
+import dev.pauta.authoring.Authoring;
+import dev.pauta.authoring.Views;
 import dev.pauta.decisions.Decisions;
 import dev.pauta.guidance.ManualSections;
 import dev.pauta.guidance.SectionNotFoundException;
 import dev.pauta.guidance.SectionView;
+import dev.pauta.guidance.SnapshotHolder;
 import dev.pauta.guidance.UnknownCodeException;
+import dev.pauta.manual.Section;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -18,15 +22,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Problem reports on manual sections: agents report one against the section they read (in its locale and release,
- * optionally for a decision), and it waits, open, in the inbox of the section's owner. Every report is checked against
- * the current release before it is stored. Thread-safe.
+ * optionally for a decision), and it waits, open, in the inbox of the section's owner, who accepts it into a change or
+ * declines it with a reply the reporter reads. Every report is checked against the current release before it is stored.
+ * Thread-safe.
  */
 public class Suggestions {
 
@@ -51,16 +58,43 @@ public class Suggestions {
         }
     }
 
+    /** No report has this id. */
+    public static class NotFound extends RuntimeException {
+        NotFound(long id) {
+            super("no problem report " + id);
+        }
+    }
+
+    /** The report was already accepted or declined; {@code status} says which. */
+    public static class Closed extends RuntimeException {
+        private final String status;
+
+        Closed(long id, String status) {
+            super("problem report " + id + " is already " + status.toLowerCase(java.util.Locale.ROOT));
+            this.status = status;
+        }
+
+        public String status() {
+            return status;
+        }
+    }
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ManualSections sections;
     private final Decisions decisions;
+    private final SnapshotHolder holder;
+    private final Authoring authoring;
+    private final TransactionTemplate tx;
 
-    Suggestions(JdbcClient jdbc, Clock clock, ManualSections sections, Decisions decisions) {
+    Suggestions(JdbcClient jdbc, Clock clock, ManualSections sections, Decisions decisions, SnapshotHolder holder, Authoring authoring, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.sections = sections;
         this.decisions = decisions;
+        this.holder = holder;
+        this.authoring = authoring;
+        this.tx = tx;
     }
 
     /**
@@ -107,7 +141,73 @@ public class Suggestions {
                 .params(section.id(), section.locale(), release, decisionId, draft.text(), Suggestion.OPEN, reporter, section.owner(), at.atOffset(ZoneOffset.UTC))
                 .update(keys, "id");
         return new Suggestion(keys.getKey().longValue(), section.id(), section.locale(), release, decisionId, draft.text(), Suggestion.OPEN, reporter,
-                section.owner(), at, null);
+                section.owner(), at, null, null, null, null);
+    }
+
+    /** The report with this id. @throws NotFound when there is none */
+    public Suggestion get(long id) {
+        return jdbc.sql("select * from suggestion where id = ?").param(id).query(Suggestions::suggestion).optional().orElseThrow(() -> new NotFound(id));
+    }
+
+    /**
+     * Accepts an open report: starts a change titled after it, holding the section's document as the current release has
+     * it (the owner edits from there), and records the change on the report, all in one transaction.
+     *
+     * @throws NotFound                 when there is no such report
+     * @throws Closed                   when it was already accepted or declined
+     * @throws SectionNotFoundException when the current release no longer has the section in the report's locale
+     * @throws UnknownCodeException     when it no longer has the report's locale
+     */
+    public Suggestion accept(long id, String actor) {
+        Objects.requireNonNull(actor, "actor");
+        return tx.execute(status -> {
+            Suggestion open = lockOpen(id);
+            SectionView current = sections.section(open.section(), open.locale());
+            String path = holder.current().manual().section(current.locale(), current.id()).map(Section::path)
+                    .orElseThrow(() -> new IllegalStateException("the release being served changed while report " + id + " was accepted"));
+            Views.ChangeView change = authoring.createChange("Problem report " + id + " on " + current.id() + " (" + current.locale() + ")", actor);
+            Views.DocumentView document = authoring.document(path, null);
+            authoring.putDocument(change.id(), path, document.content(), document.revision(), actor);
+            jdbc.sql("update suggestion set status = ?, change_id = ?, decided_by = ?, decided_at = ? where id = ?")
+                    .params(Suggestion.ACCEPTED, change.id(), actor, now(), id).update();
+            return get(id);
+        });
+    }
+
+    /**
+     * Declines an open report with a reply its reporter reads.
+     *
+     * @throws Invalid  when the reply is blank or longer than {@value #MAX_TEXT}
+     * @throws NotFound when there is no such report
+     * @throws Closed   when it was already accepted or declined
+     */
+    public Suggestion decline(long id, String actor, String reply) {
+        Objects.requireNonNull(actor, "actor");
+        if (reply == null || reply.isBlank()) {
+            throw new Invalid(Map.of("reply", "must tell the reporter why the report is declined"));
+        }
+        if (reply.length() > MAX_TEXT) {
+            throw new Invalid(Map.of("reply", "must be at most " + MAX_TEXT + " characters, not " + reply.length()));
+        }
+        return tx.execute(status -> {
+            lockOpen(id);
+            jdbc.sql("update suggestion set status = ?, reply = ?, decided_by = ?, decided_at = ? where id = ?")
+                    .params(Suggestion.DECLINED, reply.strip(), actor, now(), id).update();
+            return get(id);
+        });
+    }
+
+    private Suggestion lockOpen(long id) {
+        Suggestion found = jdbc.sql("select * from suggestion where id = ? for update").param(id).query(Suggestions::suggestion).optional()
+                .orElseThrow(() -> new NotFound(id));
+        if (!Suggestion.OPEN.equals(found.status())) {
+            throw new Closed(id, found.status());
+        }
+        return found;
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     /**
@@ -157,6 +257,7 @@ public class Suggestions {
     private static Suggestion suggestion(ResultSet rs, int row) throws SQLException {
         return new Suggestion(rs.getLong("id"), rs.getString("section"), rs.getString("locale"), rs.getInt("release_number"), rs.getString("decision_id"),
                 rs.getString("text"), rs.getString("status"), rs.getString("reporter"), rs.getString("owner"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("reply"));
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("reply"), (Long) rs.getObject("change_id", Long.class),
+                rs.getString("decided_by"), Optional.ofNullable(rs.getObject("decided_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null));
     }
 }

@@ -30,7 +30,10 @@ final class ApiRoutes {
                 .requestMatchers("/api/v1/decisions/*", "/api/v1/decisions/*/feedback", "/api/v1/decisions/*/outcome").hasRole("AGENT")
                 // the one path whose role depends on the method: agents report problems, owners read them (every other method)
                 .requestMatchers(HttpMethod.POST, "/api/v1/suggestions").hasRole("AGENT")
-                .requestMatchers("/api/v1/suggestions").hasRole("PUBLISHER")
+                .requestMatchers("/api/v1/suggestions/mine").hasRole("AGENT")
+                .requestMatchers("/api/v1/suggestions", "/api/v1/suggestions/*/accept", "/api/v1/suggestions/*/decline").hasRole("PUBLISHER")
+                .requestMatchers("/api/v1/insights/actions", "/api/v1/insights/sections", "/api/v1/insights/gaps", "/api/v1/insights/adherence",
+                        "/api/v1/insights/indicators", "/api/v1/insights/releases", "/api/v1/insights/stale").hasRole("PUBLISHER")
                 .requestMatchers("/api/v1/changes/*/publish", "/api/v1/changes/*/approve", "/api/v1/changes/*/request-changes",
                         "/api/v1/releases/*/rollback").hasRole("PUBLISHER")
                 .requestMatchers("/api/v1/changes", "/api/v1/changes/*", "/api/v1/changes/*/documents", "/api/v1/changes/*/validate",

@@ -18,7 +18,8 @@ class Layout {
     record Entry(String path, String label, String role) {
     }
 
-    static final List<Entry> PAGES = List.of(new Entry("/agent", "nav.agent", "ROLE_AGENT"), new Entry("/studio", "nav.studio", "ROLE_EDITOR"));
+    static final List<Entry> PAGES = List.of(new Entry("/agent", "nav.agent", "ROLE_AGENT"), new Entry("/studio", "nav.studio", "ROLE_EDITOR"),
+            new Entry("/insights", "nav.insights", "ROLE_PUBLISHER"));
 
     private final RoleHierarchy roles;
 

@@ -23,7 +23,10 @@ class OperationsTest {
             "post /api/v1/changes/{id}/import", "post /api/v1/users", "post /api/v1/api-keys", "delete /api/v1/api-keys/{id}",
             "post /api/v1/suggestions", "get /api/v1/suggestions",
             "post /api/v1/changes/{id}/review-request", "post /api/v1/changes/{id}/approve", "post /api/v1/changes/{id}/request-changes",
-            "post /api/v1/changes/{id}/rebase", "get /api/v1/changes/{id}/tables", "put /api/v1/changes/{id}/tables", "post /api/v1/changes/{id}/tables/check");
+            "post /api/v1/changes/{id}/rebase", "get /api/v1/changes/{id}/tables", "put /api/v1/changes/{id}/tables", "post /api/v1/changes/{id}/tables/check",
+            "post /api/v1/decisions/{id}/outcome", "post /api/v1/suggestions/{id}/accept",
+            "post /api/v1/suggestions/{id}/decline", "get /api/v1/insights/actions", "get /api/v1/insights/sections", "get /api/v1/insights/gaps",
+            "get /api/v1/insights/adherence", "get /api/v1/insights/indicators", "get /api/v1/insights/releases");
 
     @LocalServerPort
     int port;
@@ -55,7 +58,7 @@ class OperationsTest {
         assertThat(metrics.status()).isEqualTo(200);
         String text = new String(metrics.bytes());
         assertThat(text).contains("pauta_decisions_total", "pauta_decision_latency_seconds_bucket", "pauta_rules_fired",
-                "pauta_decision_log_queue", "pauta_decision_log_wait_seconds");
+                "pauta_decision_log_queue", "pauta_decision_log_wait_seconds", "pauta_sections_review_overdue");
     }
 
     @Test

@@ -213,6 +213,86 @@ class SuggestionsApiTest {
         assertThat(suggestions.byReporter("nobody", 10)).isEmpty();
     }
 
+    @Test
+    void anOwnerAcceptsAReportIntoAChangeHoldingTheSectionAndTheReporterSeesIt() {
+        Http admin = Http.admin(port);
+        long id = agent.post("/api/v1/suggestions", report("refunds", "es", "Falta el plazo de reembolso para tarjetas regalo.")).body().get("id").asLong();
+
+        Http.Reply accepted = admin.post("/api/v1/suggestions/" + id + "/accept", "");
+
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(accepted.body().get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(accepted.body().get("decidedBy").asString()).isEqualTo("admin");
+        long changeId = accepted.body().get("changeId").asLong();
+        JsonNode change = admin.get("/api/v1/changes/" + changeId).body();
+        assertThat(change.get("status").asString()).isEqualTo("OPEN");
+        assertThat(change.get("title").asString()).contains("refunds");
+        String path = change.get("documents").get(0).get("path").asString();
+        assertThat(change.get("documents").findValuesAsString("path")).containsExactly(path);
+        assertThat(path).startsWith("manual/es/");
+        JsonNode released = admin.get("/api/v1/documents?path=" + path).body();
+        assertThat(released.get("content").asString()).contains("id: refunds");
+        JsonNode history = admin.get("/api/v1/documents/history?path=" + path).body();
+        String releasedHash = hashOf(history, released.get("revision").asLong());
+        assertThat(hashOf(history, change.get("documents").get(0).get("revision").asLong())).as("the change holds the section as released")
+                .isEqualTo(releasedHash);
+
+        JsonNode mine = find(agent.get("/api/v1/suggestions/mine").body().get("items"), id);
+        assertThat(mine.get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(mine.get("changeId").asLong()).isEqualTo(changeId);
+        assertThat(find(admin.get("/api/v1/suggestions?status=OPEN").body().get("items"), id)).as("no longer open").isNull();
+
+        Http.Reply again = admin.post("/api/v1/suggestions/" + id + "/accept", "");
+        Http.Reply decline = admin.post("/api/v1/suggestions/" + id + "/decline", Map.of("reply", "Too late."));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().get("code").asString()).isEqualTo("suggestion_closed");
+        assertThat(again.body().get("currentStatus").asString()).isEqualTo("ACCEPTED");
+        assertThat(decline.status()).isEqualTo(409);
+        assertThat(admin.get("/api/v1/changes").body().findValuesAsString("title").stream().filter(t -> t.contains("Problem report " + id + " ")))
+                .as("one change however often it is accepted").hasSize(1);
+    }
+
+    @Test
+    void anOwnerDeclinesAReportWithAReplyTheReporterReadsAndABlankReplyIsRefused() {
+        Http admin = Http.admin(port);
+        long id = agent.post("/api/v1/suggestions", report("faq", "en", "The FAQ should answer duplicate invoices.")).body().get("id").asLong();
+
+        Http.Reply blank = admin.post("/api/v1/suggestions/" + id + "/decline", Map.of("reply", "  "));
+        Http.Reply byAnAgent = agent.post("/api/v1/suggestions/" + id + "/decline", Map.of("reply", "No."));
+        Http.Reply declined = admin.post("/api/v1/suggestions/" + id + "/decline", Map.of("reply", "Billing answers it in its own section."));
+
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body().get("errors").findValuesAsString("field")).containsExactly("reply");
+        assertThat(byAnAgent.status()).isEqualTo(403);
+        assertThat(declined.status()).isEqualTo(200);
+        assertThat(declined.body().get("status").asString()).isEqualTo("DECLINED");
+        assertThat(declined.body().get("changeId").isNull()).isTrue();
+        JsonNode mine = find(agent.get("/api/v1/suggestions/mine").body().get("items"), id);
+        assertThat(mine.get("status").asString()).isEqualTo("DECLINED");
+        assertThat(mine.get("reply").asString()).isEqualTo("Billing answers it in its own section.");
+        assertThat(suggestions.byReporter(AGENT, 50)).filteredOn(s -> s.id() == id).extracting(Suggestion::reply)
+                .containsExactly("Billing answers it in its own section.");
+    }
+
+    @Test
+    void anUnknownReportIsNotFound() {
+        Http.Reply accept = Http.admin(port).post("/api/v1/suggestions/999999/accept", "");
+        Http.Reply decline = Http.admin(port).post("/api/v1/suggestions/999999/decline", Map.of("reply", "x"));
+
+        assertThat(accept.status()).isEqualTo(404);
+        assertThat(accept.body().get("code").asString()).isEqualTo("suggestion_not_found");
+        assertThat(decline.status()).isEqualTo(404);
+    }
+
+    private static String hashOf(JsonNode history, long revision) {
+        for (JsonNode entry : history) {
+            if (entry.get("revision").asLong() == revision) {
+                return entry.get("contentHash").asString();
+            }
+        }
+        throw new AssertionError("no revision " + revision + " in " + history);
+    }
+
     private static JsonNode find(JsonNode items, long id) {
         for (JsonNode item : items) {
             if (item.get("id").asLong() == id) {
