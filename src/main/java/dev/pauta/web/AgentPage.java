@@ -9,6 +9,8 @@ import dev.pauta.guidance.ManualSearch;
 import dev.pauta.guidance.ManualSections;
 import dev.pauta.guidance.ManualVocabulary;
 import dev.pauta.guidance.SectionView;
+import dev.pauta.search.SearchResult;
+import dev.pauta.insights.Insights;
 import dev.pauta.insights.Suggestion;
 import dev.pauta.insights.SuggestionDraft;
 import dev.pauta.insights.Suggestions;
@@ -54,10 +56,12 @@ class AgentPage {
     private final Clock clock;
     private final MessageSource messages;
     private final Suggestions suggestions;
+    private final Insights insights;
 
     AgentPage(GuidanceService guidance, DraftCheck drafts, ManualSearch search, ManualSections sections, ManualVocabulary vocabulary, Decisions decisions,
-              Suggestions suggestions, Clock clock, MessageSource messages) {
+              Suggestions suggestions, Insights insights, Clock clock, MessageSource messages) {
         this.suggestions = suggestions;
+        this.insights = insights;
         this.messages = messages;
         this.guidance = guidance;
         this.drafts = drafts;
@@ -70,13 +74,15 @@ class AgentPage {
 
     @GetMapping
     String page(@RequestParam(name = "section", required = false) @Size(max = 120) String section,
-                @RequestParam(name = "q", required = false) @Size(max = ManualSearch.Query.MAX_TEXT) String q, Locale locale, Model model) {
+                @RequestParam(name = "q", required = false) @Size(max = ManualSearch.Query.MAX_TEXT) String q, Locale locale, Principal person,
+                Model model) {
         workspace(model, locale, SituationForm.EMPTY);
+        model.addAttribute("reports", suggestions.byReporter(person.getName(), 20));
         if (section != null) {
-            reader(model, section, locale, null);
+            reader(model, section, locale, null, person);
         }
         if (q != null) {
-            results(model, q, null, null, locale);
+            results(model, q, null, null, locale, person);
         }
         return PAGE;
     }
@@ -110,6 +116,8 @@ class AgentPage {
     String check(@RequestParam(name = "draft", defaultValue = "") @Size(max = 20_000) String draft,
                  @RequestParam(name = "channel", required = false) @Size(max = 40) String channel, Locale locale, Model model) {
         List<Violation> found = drafts.check(locale.getLanguage(), channel == null || channel.isBlank() ? null : channel, draft);
+        insights.checked(locale.getLanguage(), channel == null || channel.isBlank() ? null : channel,
+                found.stream().filter(v -> "phrase".equals(v.check())).map(Violation::phrase).toList());
         model.addAttribute("draft", draft);
         model.addAttribute("violations", found);
         model.addAttribute("marked", MarkedDraft.of(draft, found));
@@ -120,15 +128,15 @@ class AgentPage {
     @GetMapping("/search")
     String search(@RequestParam(name = "q", defaultValue = "") @Size(max = ManualSearch.Query.MAX_TEXT) String q,
                   @RequestParam(name = "kind", required = false) @Size(max = 40) String kind,
-                  @RequestParam(name = "channel", required = false) @Size(max = 40) String channel, Locale locale, Model model) {
-        results(model, q, kind, channel, locale);
+                  @RequestParam(name = "channel", required = false) @Size(max = 40) String channel, Locale locale, Principal person, Model model) {
+        results(model, q, kind, channel, locale, person);
         return PAGE + " :: search-results";
     }
 
     @GetMapping("/sections/{id}")
     String section(@PathVariable("id") @Size(max = 120) String id, @RequestParam(name = "anchor", required = false) @Pattern(regexp = "[\\p{L}\\p{N}_-]{0,120}") String anchor,
-                   Locale locale, @RequestHeader(name = "HX-Request", required = false) String partial, Model model) {
-        reader(model, id, locale, anchor);
+                   Locale locale, Principal person, @RequestHeader(name = "HX-Request", required = false) String partial, Model model) {
+        reader(model, id, locale, anchor, person);
         if (partial != null) {
             return PAGE + " :: reader";
         }
@@ -179,18 +187,23 @@ class AgentPage {
         }
     }
 
-    private void reader(Model model, String id, Locale locale, String anchor) {
+    private void reader(Model model, String id, Locale locale, String anchor, Principal person) {
         SectionView view = sections.section(id, locale.getLanguage());
+        insights.opened(view.id(), view.locale(), person.getName());
         model.addAttribute("reader", view);
         model.addAttribute("overdue", view.reviewBy() != null && view.reviewBy().isBefore(LocalDate.now(clock)));
         model.addAttribute("anchor", anchor);
     }
 
-    private void results(Model model, String q, String kind, String channel, Locale locale) {
+    private void results(Model model, String q, String kind, String channel, Locale locale, Principal person) {
         model.addAttribute("q", q);
         model.addAttribute("kind", kind);
         model.addAttribute("channel", channel);
-        model.addAttribute("results", search.search(new ManualSearch.Query(q, locale.getLanguage(), blank(kind), blank(channel), 8)));
+        SearchResult found = search.search(new ManualSearch.Query(q, locale.getLanguage(), blank(kind), blank(channel), 8));
+        if (!q.isBlank()) {
+            insights.searched(q, locale.getLanguage(), found.total(), person.getName());
+        }
+        model.addAttribute("results", found);
     }
 
     private static String blank(String value) {

@@ -66,8 +66,18 @@ class AgentWorkspaceTest {
 
     @Test
     void aSpanishAgentHandlesALateOrderByKeyboard() {
-        lateOrderFlow(new AgentWorkspace(driver, port).signInAs("ana", PASSWORD), "es", "Lo siento, eso no nos compete.", "eso no nos compete",
-                "reembolzo", "reembolso");
+        AgentWorkspace page = new AgentWorkspace(driver, port).signInAs("ana", PASSWORD);
+        long report = lateOrderFlow(page, "es", "Lo siento, eso no nos compete.", "eso no nos compete", "reembolzo", "reembolso");
+
+        page.reload();
+        By mine = By.cssSelector(".my-reports [data-report='" + report + "']");
+        assertThat(driver.findElement(mine).getDomAttribute("data-status")).isEqualTo("OPEN");
+        assertThat(Http.admin(port).post("/api/v1/suggestions/" + report + "/decline", Map.of("reply", "El plazo ya coincide con las preguntas frecuentes."))
+                .status()).isEqualTo(200);
+        page.reload();
+        assertThat(driver.findElement(mine).getDomAttribute("data-status")).isEqualTo("DECLINED");
+        assertThat(driver.findElement(mine).getDomProperty("textContent")).contains("El plazo ya coincide con las preguntas frecuentes.");
+        Axe.check(driver, "es workspace with my reports");
     }
 
     @Test
@@ -242,7 +252,7 @@ class AgentWorkspaceTest {
         return conditions;
     }
 
-    private void lateOrderFlow(AgentWorkspace page, String language, String draft, String phrase, String misspelt, String corrected) {
+    private long lateOrderFlow(AgentWorkspace page, String language, String draft, String phrase, String misspelt, String corrected) {
         Axe.check(driver, language + " empty workspace");
         Chromium.screenshot(driver, "agent-" + language + "-1-empty");
 
@@ -292,8 +302,13 @@ class AgentWorkspaceTest {
         String latest = page.decisionId();
         WebElement sent = page.reportProblem("The refund deadline here disagrees with the FAQ.");
         long id = Long.parseLong(sent.getDomAttribute("data-suggestion"));
+        assertThat(jdbc.sql("select count(*) from insight_event where kind = 'SEARCH' and locale = ? and subject = ?").params(language, misspelt)
+                .query(Long.class).single()).as("the search is counted for the insights").isPositive();
+        assertThat(jdbc.sql("select count(*) from insight_event where kind = 'OPEN' and locale = ? and subject = 'refunds'").param(language)
+                .query(Long.class).single()).as("so is the section opened").isPositive();
         assertThat(jdbc.sql("select section || '|' || locale || '|' || decision_id || '|' || reporter from suggestion where id = ?").param(id)
                 .query(String.class).single()).isEqualTo("refunds|" + language + "|" + latest + "|" + page.driver.findElement(By.cssSelector(".who")).getText()
                 .replaceAll(".* ", ""));
+        return id;
     }
 }
