@@ -107,7 +107,7 @@ class GuidanceApiTest {
         assertThat(body.get("register").asString()).isEqualTo("usted");
         assertThat(body.get("registerReason").asString()).isEqualTo("A las personas mayores las tratamos de usted.");
         JsonNode coupon = find(body.get("actions"), "DELAY_COUPON");
-        assertThat(coupon.get("say").asString()).isEqualTo("Por la espera, le envío un cupón del " + Fixture.GOLD_COUPON + " % para su próxima compra en Norte.");
+        assertThat(coupon.get("say").asString()).isEqualTo("Por la espera, le envío un cupón del " + Fixture.GOLD_COUPON + " % para su próxima compra en " + Fixture.COMPANY + ".");
         assertThat(coupon.get("text").asString()).isEqualTo("Ofrece el cupón del " + Fixture.GOLD_COUPON + " % como disculpa.");
         assertThat(find(body.get("actions"), "TICKET_LOG").get("say").isNull()).as("a note in the record has nothing to say").isTrue();
     }

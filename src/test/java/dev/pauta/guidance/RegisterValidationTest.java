@@ -2,6 +2,7 @@ package dev.pauta.guidance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pauta.Fixture;
 import dev.pauta.manual.Bundle;
 import dev.pauta.manual.Problem;
 import dev.pauta.manual.Release;
@@ -189,8 +190,8 @@ class RegisterValidationTest {
         assertThat(tu.register()).isEqualTo("tú");
         assertThat(usted.register()).isEqualTo("usted");
         assertThat(usted.registerReason()).isEqualTo("Es el trato por defecto (usted).");
-        assertThat(action(usted, "DELAY_COUPON").say()).isEqualTo("Por la espera, le envío un cupón del 12 % para su próxima compra en Norte.");
-        assertThat(action(tu, "DELAY_COUPON").say()).isEqualTo("Por la espera, te envío un cupón del 12 % para tu próxima compra en Norte.");
+        assertThat(action(usted, "DELAY_COUPON").say()).isEqualTo("Por la espera, le envío un cupón del " + Fixture.GOLD_COUPON + " % para su próxima compra en " + Fixture.COMPANY + ".");
+        assertThat(action(tu, "DELAY_COUPON").say()).isEqualTo("Por la espera, te envío un cupón del " + Fixture.GOLD_COUPON + " % para tu próxima compra en " + Fixture.COMPANY + ".");
         assertThat(usted.actions()).extracting(Decision.Action::code).isEqualTo(tu.actions().stream().map(Decision.Action::code).toList());
         assertThat(usted.explanation().rulesFired()).isEqualTo(tu.explanation().rulesFired());
     }
