@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -167,7 +168,7 @@ public final class ScenarioRunner {
     static boolean containsWords(String text, String words) {
         List<String> haystack = lowerWords(text);
         List<String> needle = lowerWords(words);
-        return !needle.isEmpty() && java.util.Collections.indexOfSubList(haystack, needle) >= 0;
+        return !needle.isEmpty() && Collections.indexOfSubList(haystack, needle) >= 0;
     }
 
     private static List<String> lowerWords(String text) {

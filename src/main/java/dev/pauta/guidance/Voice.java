@@ -2,6 +2,7 @@ package dev.pauta.guidance;
 
 import dev.pauta.rules.Proposal;
 import dev.pauta.rules.Situation;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +49,7 @@ record Voice(Map<String, String> variables, Map<String, Register> registers, Str
 
     Voice {
         variables = Map.copyOf(variables);
-        registers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(registers));
+        registers = Collections.unmodifiableMap(new LinkedHashMap<>(registers));
         rules = List.copyOf(rules);
     }
 

@@ -6,6 +6,7 @@ import dev.pauta.ShippedSnapshot;
 import dev.pauta.compliance.Violation;
 import dev.pauta.rules.Situation;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -139,7 +140,7 @@ class ShippedManualTest {
             assertThat(voice.variables()).containsKeys("company", "agent");
             assertThat(voice.variables().get("company")).isNotEqualTo("Pauta");
             for (Script script : snapshot.scripts().get(locale).values()) {
-                List<String> cells = new java.util.ArrayList<>(script.says().values());
+                List<String> cells = new ArrayList<>(script.says().values());
                 cells.add(script.text());
                 cells.add(script.reason());
                 assertThat(cells).as(locale + " " + script.code()).noneMatch(c -> c.contains("Pauta"));

@@ -3,12 +3,15 @@ package dev.pauta.guidance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pauta.manual.Problem;
+import dev.pauta.rules.Situation;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,11 +107,11 @@ class ShippedPolicyEditTest {
         assertThat(rules()).isEqualTo(rulesBefore);
         SnapshotHolder holder = new SnapshotHolder();
         holder.swap(snapshot);
-        GuidanceService guidance = new GuidanceService(holder, Ledger.NONE, java.time.Clock.systemUTC());
+        GuidanceService guidance = new GuidanceService(holder, Ledger.NONE, Clock.systemUTC());
         int said = 0;
         for (String intent : snapshot.vocabularies().get("es").intents().keySet()) {
-            Decision decision = guidance.decide(new dev.pauta.rules.Situation("es", "CHAT", intent,
-                    new dev.pauta.rules.Situation.Customer("C-DEFAULT", "FRIENDLY", "STANDARD", List.of()), null, null, null));
+            Decision decision = guidance.decide(new Situation("es", "CHAT", intent,
+                    new Situation.Customer("C-DEFAULT", "FRIENDLY", "STANDARD", List.of()), null, null, null));
             assertThat(decision.register()).isEqualTo("usted");
             for (Decision.Action action : decision.actions()) {
                 Script script = snapshot.scripts().get("es").get(action.code());
@@ -123,7 +126,7 @@ class ShippedPolicyEditTest {
 
     private Map<Path, String> rules() throws IOException {
         try (Stream<Path> files = Files.walk(copy.root().resolve("rules"))) {
-            Map<Path, String> contents = new java.util.TreeMap<>();
+            Map<Path, String> contents = new TreeMap<>();
             for (Path file : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
                 contents.put(copy.root().relativize(file), Files.readString(file));
             }
