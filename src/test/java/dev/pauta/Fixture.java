@@ -21,6 +21,8 @@ public final class Fixture {
     /** The response-targets hours for EMAIL, which the EMAIL_STRUCTURE action carries, as its row reads in both locales. */
     public static final int EMAIL_HOURS = 48;
     public static final String EMAIL_HOURS_ROW = "| EMAIL | 48 |";
+    /** The centre's name in both locales' settings, which scripts say where they write {company}. */
+    public static final String COMPANY = "Norte";
 
     private static Snapshot snapshot;
 

@@ -42,6 +42,10 @@ class FixtureBundleTest {
             assertThat(table(locale, "response-targets").rows().get(0).number("hours").intValue()).isEqualTo(Fixture.EMAIL_HOURS);
             assertThat(Files.readString(TestBundles.fixture().resolve("manual/" + locale + "/delay-compensation.md"))).contains(Fixture.GOLD_COUPON_ROW);
             assertThat(Files.readString(TestBundles.fixture().resolve("manual/" + locale + "/email-protocol.md"))).contains(Fixture.EMAIL_HOURS_ROW);
+            assertThat(table(locale, "settings").rows()).anySatisfy(r -> {
+                assertThat(r.text("setting")).isEqualTo("company");
+                assertThat(r.text("value")).isEqualTo(Fixture.COMPANY);
+            });
         }
     }
 

@@ -72,7 +72,8 @@ final class DecisionDtos {
     @Schema(name = "DecisionRecord", description = "A logged decision: the situation as logged (masked fields as configured) and the decision, "
             + "in the schemas of the guidance request and response.")
     record DecisionRecordDto(String decisionId, Instant at, int release, String caller,
-                             @Schema(description = "The version of the stored form the record was read from: 1 for decisions logged before stored schemas were versioned, 2 since.", allowableValues = {"1", "2"}) int schemaVersion,
+                             @Schema(description = "The version of the stored form the record was read from: 1 for decisions logged before stored schemas were versioned, "
+                                     + "2 until the register and the words to say were kept (read back with them null), 3 since.", allowableValues = {"1", "2", "3"}) int schemaVersion,
                              GuidanceRequest situation, GuidanceResponse decision, long latencyMicros, List<FeedbackDto> feedback,
                              @Schema(description = "The outcome reports received, oldest first; the last one is the decision's outcome.") List<OutcomeDto> outcomes) {
     }

@@ -50,14 +50,19 @@ record GuidanceRequest(
                           @Schema(example = "1") @Min(0) @Max(1000) Integer transfers,
                           @Schema(example = "2") @Min(0) @Max(10_000) Integer contactsAboutIssue,
                           @Schema(description = "From -1 (angry) to 1 (pleased).", example = "-0.4") @DecimalMin("-1") @DecimalMax("1") Double sentiment,
-                          @Schema(description = "What the customer said or wrote.") @Size(max = 10_000) String text) {
+                          @Schema(description = "What the customer said or wrote.") @Size(max = 10_000) String text,
+                          @Schema(description = "How the caller's system knows this customer wants to be addressed: formal (usted, a title and surname) or "
+                                  + "informal (tú, a first name). The manual's register rules decide whether it counts; the decision says which register it used and why.",
+                                  allowableValues = {"formal", "informal"}, example = "formal")
+                          @Pattern(regexp = "^(formal|informal)$") String register) {
     }
 
     Situation toSituation() {
         Situation.Customer c = customer == null ? null : new Situation.Customer(customer.id(), customer.type(), customer.tier(), customer.specialNeeds());
         Situation.Order o = order == null ? null : new Situation.Order(order.id(), order.delayDays(), order.value(), order.currency());
         Situation.Interaction i = interaction == null ? null
-                : new Situation.Interaction(interaction.waitMinutes(), interaction.transfers(), interaction.contactsAboutIssue(), interaction.sentiment(), interaction.text());
+                : new Situation.Interaction(interaction.waitMinutes(), interaction.transfers(), interaction.contactsAboutIssue(), interaction.sentiment(), interaction.text(),
+                        interaction.register());
         return new Situation(locale, channel, intent, c, o, i, draft);
     }
 }

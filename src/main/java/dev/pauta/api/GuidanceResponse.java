@@ -11,6 +11,10 @@ import java.util.Map;
 record GuidanceResponse(
         @Schema(description = "Keep it: feedback and the logged record are found by it.", example = "5b0e3c2a-8f7d-4c1e-9a51-0d2b7e6f4a10") String decisionId,
         @Schema(description = "The release that decided.", example = "3") int release,
+        @Schema(description = "The register every action's say is in, as the manual names it (such as tú, usted, neutral, formal); null when the manual names no registers.",
+                example = "usted", nullable = true) String register,
+        @Schema(description = "Why that register, in the manual's words: the register rule that chose it, or the centre's default.",
+                example = "Con las personas mayores empezamos de usted.", nullable = true) String registerReason,
         @Schema(description = "Highest priority first; every action cites at least one section.") List<ActionDto> actions,
         List<AvoidDto> avoid,
         List<SectionDto> sections,
@@ -21,7 +25,10 @@ record GuidanceResponse(
     record ActionDto(@Schema(allowableValues = {"SAY", "ASK", "OFFER", "ESCALATE", "TRANSFER", "FOLLOW_UP", "INFORM", "DOCUMENT"}) String type,
                      @Schema(description = "The action's code in the rules, such as DELAY_COUPON; feedback names it.", example = "DELAY_COUPON") String code,
                      int priority,
-                     @Schema(description = "Words for the agent, in the request's locale.") String text,
+                     @Schema(description = "Guidance addressed to the agent, in the request's locale: what to do and how.") String text,
+                     @Schema(description = "The words the agent can read out or paste to the customer, in the decision's register; null when there is nothing to say.",
+                             nullable = true)
+                     String say,
                      @Schema(description = "Why, in plain words; empty when the manual gives no reason.") String reason,
                      @Schema(description = "The rule that proposed it.") String rule,
                      List<SectionRefDto> sections,
@@ -46,7 +53,8 @@ record GuidanceResponse(
                         @Schema(description = "Offset after the last character (exclusive).") int end,
                         String phrase, String instead,
                         @Schema(allowableValues = {"ERROR", "WARNING"}) String severity, String section,
-                        @Schema(description = "Which check found it.", allowableValues = {"phrase", "shouting", "greeting", "closing", "maxChars"}) String check) {
+                        @Schema(description = "Which check found it; register: a word of another register than the decision's, with its own word instead.",
+                                allowableValues = {"phrase", "shouting", "greeting", "closing", "maxChars", "register"}) String check) {
         static ViolationDto of(Violation v) {
             return new ViolationDto(v.start(), v.end(), v.phrase(), v.instead(), v.severity(), v.section(), v.check());
         }
@@ -64,7 +72,9 @@ record GuidanceResponse(
         return new GuidanceResponse(
                 d.decisionId(),
                 d.release(),
-                d.actions().stream().map(a -> new ActionDto(a.type(), a.code(), a.priority(), a.text(), a.reason(), a.rule(),
+                d.register(),
+                d.registerReason(),
+                d.actions().stream().map(a -> new ActionDto(a.type(), a.code(), a.priority(), a.text(), a.say(), a.reason(), a.rule(),
                         a.sections().stream().map(s -> new SectionRefDto(s.id(), s.title())).toList(), a.params())).toList(),
                 d.avoid().stream().map(a -> new AvoidDto(a.phrase(), a.instead(), a.section())).toList(),
                 d.sections().stream().map(s -> new SectionDto(s.id(), s.title(), s.kind(), s.snippet(), s.score())).toList(),

@@ -27,7 +27,7 @@ final class StoredDecisions {
         return new GuidanceRequest(s.locale(), s.channel(), s.intent(),
                 new GuidanceRequest.CustomerDto(c.id(), c.type(), c.tier(), c.specialNeeds()),
                 o == null ? null : new GuidanceRequest.OrderDto(o.id(), o.delayDays(), o.value(), o.currency()),
-                new GuidanceRequest.InteractionDto(i.waitMinutes(), i.transfers(), i.contactsAboutIssue(), i.sentiment(), i.text()),
+                new GuidanceRequest.InteractionDto(i.waitMinutes(), i.transfers(), i.contactsAboutIssue(), i.sentiment(), i.text(), i.register()),
                 s.draft());
     }
 }

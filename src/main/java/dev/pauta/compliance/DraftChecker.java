@@ -6,11 +6,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Checks a draft reply against one locale's forbidden phrases and channel checks. Case, accents,
- * punctuation, line breaks and extra spaces do not hide a phrase; offsets point into the original text.
- * Built once per snapshot; thread-safe.
+ * Checks a draft reply against one locale's forbidden phrases and channel checks and, when the reply's register is known,
+ * its register forms. Case, accents, punctuation, line breaks and extra spaces do not hide a phrase; offsets point into
+ * the original text. Built once per snapshot; thread-safe.
  */
 public final class DraftChecker {
 
@@ -28,10 +29,16 @@ public final class DraftChecker {
     private int compiledCount;
     private final List<ChannelCheck> channelChecks;
     private final List<PhraseRule> phrases;
+    private final RegisterForms registerForms;
 
     public DraftChecker(List<PhraseRule> phrases, List<ChannelCheck> channelChecks) {
+        this(phrases, channelChecks, List.of());
+    }
+
+    public DraftChecker(List<PhraseRule> phrases, List<ChannelCheck> channelChecks, List<RegisterForm> registerForms) {
         this.phrases = List.copyOf(phrases);
         this.channelChecks = List.copyOf(channelChecks);
+        this.registerForms = new RegisterForms(registerForms);
         for (PhraseRule rule : phrases) {
             PhrasePattern pattern = PhrasePattern.compile(rule.phrase());
             if (pattern.isEmpty()) {
@@ -69,7 +76,16 @@ public final class DraftChecker {
         return phrases;
     }
 
+    /** The phrases and the channel's checks, whatever the register. */
     public List<Violation> check(String channel, String text) {
+        return check(channel, text, null);
+    }
+
+    /**
+     * The phrases, the channel's checks and, when {@code register} is given, every word written in another register than
+     * it (a WARNING, with the word in {@code register} instead).
+     */
+    public List<Violation> check(String channel, String text, String register) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
@@ -104,7 +120,15 @@ public final class DraftChecker {
                 applyChannelCheck(check, text, words, found);
             }
         }
+        if (register != null) {
+            registerForms.check(text, register, found);
+        }
         return dedupe(found);
+    }
+
+    /** The registers whose telling forms a text uses, such as a customer who writes "usted"; empty when none or no forms are known. */
+    public Set<String> registersUsed(String text) {
+        return text == null || registerForms.isEmpty() ? Set.of() : registerForms.registersUsed(text);
     }
 
     private static void match(Compiled c, int[] ids, List<PhrasePattern.Word> words, int at, List<Violation> found) {

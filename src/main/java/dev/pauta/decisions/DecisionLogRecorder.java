@@ -53,7 +53,7 @@ final class DecisionLogRecorder implements DecisionRecorder {
         Situation.Order order = o == null ? null : new Situation.Order(mask("order.id", o.id()), o.delayDays(), o.value(), o.currency());
         Situation.Interaction i = s.interaction();
         Situation.Interaction interaction = new Situation.Interaction(i.waitMinutes(), i.transfers(), i.contactsAboutIssue(), i.sentiment(),
-                mask("interaction.text", i.text()));
+                mask("interaction.text", i.text()), i.register());
         return new Situation(s.locale(), s.channel(), s.intent(), customer, order, interaction, mask("draft", s.draft()));
     }
 

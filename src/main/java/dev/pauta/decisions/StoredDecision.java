@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A logged decision in stored schema version 2. Its field names are the stored JSON's and belong to this module: a
+ * A logged decision in stored schema version 3. Its field names are the stored JSON's and belong to this module: a
  * change to {@link Decision} changes the mapping below, never what rows already hold. The decision id and release are
  * the row's own columns, so they are not repeated here. Immutable.
  */
-record StoredDecision(List<Action> actions, List<Avoid> avoid, List<SectionMatch> sections, List<Finding> violations, Explanation explanation) {
+record StoredDecision(String register, String registerReason, List<Action> actions, List<Avoid> avoid, List<SectionMatch> sections, List<Finding> violations, Explanation explanation) {
 
-    record Action(String type, String code, int priority, String text, String reason, String rule, List<SectionRef> sections, Map<String, Object> params) {
+    record Action(String type, String code, int priority, String text, String say, String reason, String rule, List<SectionRef> sections,
+                  Map<String, Object> params) {
     }
 
     record SectionRef(String id, String title) {
@@ -34,8 +35,8 @@ record StoredDecision(List<Action> actions, List<Avoid> avoid, List<SectionMatch
     }
 
     static StoredDecision of(Decision d) {
-        return new StoredDecision(
-                d.actions().stream().map(a -> new Action(a.type(), a.code(), a.priority(), a.text(), a.reason(), a.rule(),
+        return new StoredDecision(d.register(), d.registerReason(),
+                d.actions().stream().map(a -> new Action(a.type(), a.code(), a.priority(), a.text(), a.say(), a.reason(), a.rule(),
                         a.sections().stream().map(s -> new SectionRef(s.id(), s.title())).toList(), a.params())).toList(),
                 d.avoid().stream().map(a -> new Avoid(a.phrase(), a.instead(), a.section())).toList(),
                 d.sections().stream().map(s -> new SectionMatch(s.id(), s.title(), s.kind(), s.snippet(), s.score())).toList(),
@@ -45,8 +46,8 @@ record StoredDecision(List<Action> actions, List<Avoid> avoid, List<SectionMatch
     }
 
     Decision toDecision(String decisionId, int release) {
-        return new Decision(decisionId, release,
-                actions.stream().map(a -> new Decision.Action(a.type(), a.code(), a.priority(), a.text(), a.reason(), a.rule(),
+        return new Decision(decisionId, release, register, registerReason,
+                actions.stream().map(a -> new Decision.Action(a.type(), a.code(), a.priority(), a.text(), a.say(), a.reason(), a.rule(),
                         a.sections().stream().map(s -> new Decision.SectionRef(s.id(), s.title())).toList(), a.params())).toList(),
                 avoid.stream().map(a -> new Decision.Avoid(a.phrase(), a.instead(), a.section())).toList(),
                 sections.stream().map(s -> new Decision.SectionMatch(s.id(), s.title(), s.kind(), s.snippet(), s.score())).toList(),

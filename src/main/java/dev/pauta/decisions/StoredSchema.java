@@ -13,8 +13,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class StoredSchema {
 
-    /** 1: the Jackson rendering of the in-memory records, written until the schema was versioned; 2: {@link StoredSituation}, {@link StoredDecision}. */
-    static final int CURRENT = 2;
+    /**
+     * 1: the Jackson rendering of the in-memory records, written until the schema was versioned; 2: {@link V2Situation},
+     * {@link V2Decision}; 3: {@link StoredSituation}, {@link StoredDecision}, which add the requested register, the
+     * decision's register and why, and each action's words to say.
+     */
+    static final int CURRENT = 3;
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
@@ -39,6 +43,7 @@ final class StoredSchema {
     static Situation situation(int version, String stored) {
         return switch (version) {
             case 1 -> JSON.readValue(stored, V1Situation.class).toSituation();
+            case 2 -> JSON.readValue(stored, V2Situation.class).toSituation();
             case CURRENT -> JSON.readValue(stored, StoredSituation.class).toSituation();
             default -> throw unknown(version);
         };
@@ -48,6 +53,7 @@ final class StoredSchema {
     static Decision decision(int version, String stored, String decisionId, int release) {
         return switch (version) {
             case 1 -> JSON.readValue(stored, V1Decision.class).toDecision(decisionId, release);
+            case 2 -> JSON.readValue(stored, V2Decision.class).toDecision(decisionId, release);
             case CURRENT -> JSON.readValue(stored, StoredDecision.class).toDecision(decisionId, release);
             default -> throw unknown(version);
         };

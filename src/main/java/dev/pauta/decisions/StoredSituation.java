@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * A logged situation in stored schema version 2. Its field names are the stored JSON's and belong to this module: a
+ * A logged situation in stored schema version 3. Its field names are the stored JSON's and belong to this module: a
  * change to {@link Situation} changes the mapping below, never what rows already hold. Immutable.
  */
 record StoredSituation(String locale, String channel, String intent, Customer customer, Order order, Interaction interaction, String draft) {
@@ -16,7 +16,7 @@ record StoredSituation(String locale, String channel, String intent, Customer cu
     record Order(String id, Integer delayDays, BigDecimal value, String currency) {
     }
 
-    record Interaction(Integer waitMinutes, Integer transfers, Integer contactsAboutIssue, Double sentiment, String text) {
+    record Interaction(Integer waitMinutes, Integer transfers, Integer contactsAboutIssue, Double sentiment, String text, String register) {
     }
 
     static StoredSituation of(Situation s) {
@@ -26,7 +26,7 @@ record StoredSituation(String locale, String channel, String intent, Customer cu
         return new StoredSituation(s.locale(), s.channel(), s.intent(),
                 new Customer(c.id(), c.type(), c.tier(), c.specialNeeds()),
                 o == null ? null : new Order(o.id(), o.delayDays(), o.value(), o.currency()),
-                new Interaction(i.waitMinutes(), i.transfers(), i.contactsAboutIssue(), i.sentiment(), i.text()),
+                new Interaction(i.waitMinutes(), i.transfers(), i.contactsAboutIssue(), i.sentiment(), i.text(), i.register()),
                 s.draft());
     }
 
@@ -36,7 +36,7 @@ record StoredSituation(String locale, String channel, String intent, Customer cu
         return new Situation(locale, channel, intent,
                 c == null ? null : new Situation.Customer(c.id(), c.type(), c.tier(), c.specialNeeds()),
                 order == null ? null : new Situation.Order(order.id(), order.delayDays(), order.value(), order.currency()),
-                i == null ? null : new Situation.Interaction(i.waitMinutes(), i.transfers(), i.contactsAboutIssue(), i.sentiment(), i.text()),
+                i == null ? null : new Situation.Interaction(i.waitMinutes(), i.transfers(), i.contactsAboutIssue(), i.sentiment(), i.text(), i.register()),
                 draft);
     }
 }

@@ -1,5 +1,6 @@
 package dev.pauta.guidance;
 
+import dev.pauta.compliance.DraftChecker;
 import dev.pauta.compliance.PhraseRule;
 import dev.pauta.compliance.Violation;
 import dev.pauta.manual.Section;
@@ -22,10 +23,11 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Situation → Decision on the current snapshot: rules propose, the manual supplies the words,
- * arbitration removes held and duplicate offers, search finds the sections to read, the checker
- * flags the draft. A pure function of (snapshot, situation, ledger) but for the id and timing. Decisions given to a
- * caller are handed to the {@link DecisionRecorder} before they are returned. Thread-safe.
+ * Situation → Decision on the current snapshot: rules propose, arbitration removes held and duplicate offers, the
+ * manual's register rules choose how to address the customer, the manual supplies the words in that register, search
+ * finds the sections to read, the checker flags the draft (words of another register too). A pure function of
+ * (snapshot, situation, ledger) but for the id and timing. Decisions given to a caller are handed to the
+ * {@link DecisionRecorder} before they are returned. Thread-safe.
  */
 public final class GuidanceService {
 
@@ -80,17 +82,20 @@ public final class GuidanceService {
         Evaluation evaluation = snapshot.ruleSet().evaluate(situation, snapshot.policyFacts().get(locale), ledgerEntries, clock.instant());
 
         Map<String, Script> scripts = snapshot.scripts().get(locale);
+        Voice voice = snapshot.voices().getOrDefault(locale, Voice.NONE);
+        DraftChecker checker = snapshot.checkers().get(locale);
         List<Decision.NotApplied> notApplied = new ArrayList<>();
-        List<Proposal> kept = arbitrate(evaluation, scripts, id -> snapshot.manual().section(locale, id).map(Section::title).orElse(id), notApplied);
-        List<Decision.Action> actions = kept.stream().map(p -> action(snapshot, locale, scripts, p)).toList();
+        List<Proposal> kept = arbitrate(evaluation, scripts, voice, id -> snapshot.manual().section(locale, id).map(Section::title).orElse(id), notApplied);
+        Voice.Choice register = voice.choose(situation, kept, checker.registersUsed(situation.interaction().text()));
+        List<Decision.Action> actions = kept.stream().map(p -> action(snapshot, locale, scripts, voice, register.register(), p)).toList();
 
-        List<Decision.Avoid> avoid = avoid(snapshot.checkers().get(locale).phrases(), situation.intent());
+        List<Decision.Avoid> avoid = avoid(checker.phrases(), situation.intent());
         List<Decision.SectionMatch> sections = sections(snapshot, situation, vocabulary);
-        List<Violation> violations = situation.draft() == null ? List.of() : snapshot.checkers().get(locale).check(situation.channel(), situation.draft());
+        List<Violation> violations = situation.draft() == null ? List.of() : checker.check(situation.channel(), situation.draft(), register.register());
         List<String> fired = List.copyOf(new LinkedHashSet<>(evaluation.rulesFired()));
         long micros = (System.nanoTime() - started) / 1_000;
-        return new Decision(UUID.randomUUID().toString(), snapshot.release().number(), actions, avoid, sections, violations,
-                new Decision.Explanation(fired, notApplied, micros));
+        return new Decision(UUID.randomUUID().toString(), snapshot.release().number(), register.register(), register.reason(), actions, avoid, sections,
+                violations, new Decision.Explanation(fired, notApplied, micros));
     }
 
     /** The parameter an offer declares its worth with. */
@@ -112,6 +117,12 @@ public final class GuidanceService {
      * @param titles the title of a section by id, in the request's locale
      */
     static List<Proposal> arbitrate(Evaluation evaluation, Map<String, Script> scripts, Function<String, String> titles, List<Decision.NotApplied> notApplied) {
+        return arbitrate(evaluation, scripts, Voice.NONE, titles, notApplied);
+    }
+
+    /** As above, with the manual's variables filled into the words of what was not applied. */
+    static List<Proposal> arbitrate(Evaluation evaluation, Map<String, Script> scripts, Voice voice, Function<String, String> titles,
+                                    List<Decision.NotApplied> notApplied) {
         Map<String, Hold> holds = new LinkedHashMap<>();
         evaluation.holds().forEach(h -> holds.putIfAbsent(h.code(), h));
         Map<String, Proposal> byCode = new LinkedHashMap<>();
@@ -122,12 +133,12 @@ public final class GuidanceService {
         }
         holds.values().forEach(h -> {
             if (evaluation.proposals().stream().anyMatch(p -> p.code().equals(h.code()))) {
-                notApplied.add(new Decision.NotApplied(h.code(), words(scripts, h.reason(), h.params(), "held back by rule '" + h.rule() + "'")));
+                notApplied.add(new Decision.NotApplied(h.code(), words(scripts, voice, h.reason(), h.params(), "held back by rule '" + h.rule() + "'")));
             }
         });
         List<Proposal> offers = byCode.values().stream().filter(GuidanceService::isOffer).sorted(PREFERRED).toList();
         Proposal made = offers.isEmpty() ? null : offers.get(0);
-        offers.stream().skip(1).forEach(other -> notApplied.add(notMade(other, made, scripts, titles)));
+        offers.stream().skip(1).forEach(other -> notApplied.add(notMade(other, made, scripts, voice, titles)));
         List<Proposal> kept = new ArrayList<>(byCode.values());
         kept.removeIf(p -> isOffer(p) && p != made);
         kept.sort(Comparator.comparingInt(Proposal::priority).reversed());
@@ -144,7 +155,7 @@ public final class GuidanceService {
         return Double.isNaN(percent) ? Double.NEGATIVE_INFINITY : percent;
     }
 
-    private static Decision.NotApplied notMade(Proposal offer, Proposal made, Map<String, Script> scripts, Function<String, String> titles) {
+    private static Decision.NotApplied notMade(Proposal offer, Proposal made, Map<String, Script> scripts, Voice voice, Function<String, String> titles) {
         boolean tie = worth(offer) == worth(made);
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("winner", made.code());
@@ -153,18 +164,20 @@ public final class GuidanceService {
         params.put(WORTH, offer.params().getOrDefault(WORTH, "?"));
         String fallback = tie ? "worth the same as " + made.code() + ", which comes first by priority; offers never stack"
                 : "worth less than " + made.code() + "; offers never stack";
-        return new Decision.NotApplied(offer.code(), words(scripts, tie ? SAME_WORTH : NOT_STACKED, params, fallback));
+        return new Decision.NotApplied(offer.code(), words(scripts, voice, tie ? SAME_WORTH : NOT_STACKED, params, fallback));
     }
 
-    private static String words(Map<String, Script> scripts, String code, Map<String, Object> params, String fallback) {
+    private static String words(Map<String, Script> scripts, Voice voice, String code, Map<String, Object> params, String fallback) {
         Script script = code == null ? null : scripts.get(code);
-        return script == null ? fallback : script.render(script.text(), params);
+        return script == null ? fallback : voice.render(script.text(), params);
     }
 
-    private static Decision.Action action(Snapshot snapshot, String locale, Map<String, Script> scripts, Proposal p) {
+    /** The action with the agent's guidance, the words to say in the decision's register, and why. */
+    private static Decision.Action action(Snapshot snapshot, String locale, Map<String, Script> scripts, Voice voice, String register, Proposal p) {
         Script script = scripts.get(p.script() != null ? p.script() : p.code());
-        String text = p.text() != null ? p.text() : script != null ? script.render(script.text(), p.params()) : p.code();
-        String reason = script != null && !script.reason().isBlank() ? script.render(script.reason(), p.params()) : "";
+        String text = p.text() != null ? voice.render(p.text(), p.params()) : script != null ? voice.render(script.text(), p.params()) : p.code();
+        String say = script == null ? null : voice.render(voice.say(script, register), p.params());
+        String reason = script != null && !script.reason().isBlank() ? voice.render(script.reason(), p.params()) : "";
         Set<String> cited = new LinkedHashSet<>(p.sections());
         if (script != null) {
             cited.add(script.section());
@@ -172,7 +185,7 @@ public final class GuidanceService {
         List<Decision.SectionRef> refs = cited.stream()
                 .map(id -> new Decision.SectionRef(id, snapshot.manual().section(locale, id).map(Section::title).orElse(id)))
                 .toList();
-        return new Decision.Action(p.type(), p.code(), p.priority(), text, reason, p.rule(), refs, p.params());
+        return new Decision.Action(p.type(), p.code(), p.priority(), text, say, reason, p.rule(), refs, p.params());
     }
 
     /** The phrases most tempting for this intent first, then the ones that apply everywhere. */

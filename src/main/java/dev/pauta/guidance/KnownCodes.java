@@ -24,7 +24,7 @@ final class KnownCodes {
         return require("kind", kind, ManualReader.KINDS);
     }
 
-    /** Every code of a situation: its locale, channel and intent, and the customer's type, tier and special needs when given. */
+    /** Every code of a situation: its locale, channel and intent, the customer's type, tier and special needs, and the requested register's level, when given. */
     static Vocabulary situation(Snapshot snapshot, Situation situation) {
         Vocabulary vocabulary = snapshot.vocabularies().get(require("locale", situation.locale(), snapshot.locales()));
         require("channel", situation.channel(), vocabulary.channels().keySet());
@@ -38,6 +38,9 @@ final class KnownCodes {
         }
         for (String need : customer.specialNeeds()) {
             require("customer.specialNeeds", need, vocabulary.specialNeeds().keySet());
+        }
+        if (situation.interaction().register() != null) {
+            require("interaction.register", situation.interaction().register(), Voice.LEVELS);
         }
         return vocabulary;
     }

@@ -67,7 +67,7 @@ final class ScenarioReader {
                                 customer.strings("specialNeeds")),
                 order == null ? null : new Situation.Order(order.text("id"), order.integer("delayDays"), order.decimal("value"), order.text("currency")),
                 interaction == null ? null : new Situation.Interaction(interaction.integer("waitMinutes"), interaction.integer("transfers"),
-                        interaction.integer("contactsAboutIssue"), interaction.number("sentiment"), interaction.text("text")),
+                        interaction.integer("contactsAboutIssue"), interaction.number("sentiment"), interaction.text("text"), interaction.text("register")),
                 given.text("draft"));
         List<Scenario.LedgerLine> ledger = new ArrayList<>();
         for (YamlTree.Value entry : given.list("ledger")) {
@@ -78,15 +78,16 @@ final class ScenarioReader {
         List<Scenario.Expected> expect = new ArrayList<>();
         for (YamlTree.Value entry : raw.list("expect")) {
             if (entry instanceof YamlTree.Scalar scalar && scalar.value() instanceof String code) {
-                expect.add(new Scenario.Expected(code, null, Map.of()));
+                expect.add(new Scenario.Expected(code, null, Map.of(), List.of(), List.of()));
             } else {
                 Fields e = Fields.of(entry, "expect entry");
                 Fields params = e.optionalMapping("params");
-                expect.add(new Scenario.Expected(e.required("code"), e.text("type"), params == null ? Map.of() : params.values()));
+                expect.add(new Scenario.Expected(e.required("code"), e.text("type"), params == null ? Map.of() : params.values(), e.strings("say"),
+                        e.strings("sayLacks")));
             }
         }
         return new Scenario(path, raw.mapping().lineOf("name"), name, situation, ledger, expect, raw.strings("absent"), raw.strings("notApplied"),
-                raw.strings("violations"));
+                raw.strings("violations"), raw.strings("notFlagged"), raw.text("register"), raw.text("registerReason"), raw.text("sayIn"), raw.strings("sayLacks"));
     }
 
     /** A field of the wrong shape or type, at the line of the node that holds it. */

@@ -1,5 +1,6 @@
 package dev.pauta.guidance;
 
+import dev.pauta.manual.PhrasePattern;
 import dev.pauta.manual.Problem;
 import dev.pauta.rules.Compensation;
 import dev.pauta.rules.RuleFailure;
@@ -9,8 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -66,6 +69,7 @@ public final class ScenarioRunner {
             }
             fired.addAll(decision.explanation().rulesFired());
             check(scenario, decision, failures);
+            checkWords(snapshot, scenario, decision, failures);
             results.add(new Scenario.Result(scenario, failures, decision.explanation().rulesFired()));
         }
         Set<String> never = new TreeSet<>();
@@ -112,6 +116,63 @@ public final class ScenarioRunner {
                 failures.add("the draft should be flagged for '" + phrase + "'");
             }
         }
+        for (String phrase : scenario.notFlagged()) {
+            decision.violations().stream().filter(v -> v.phrase().equals(phrase) || v.check().equals(phrase)).findFirst()
+                    .ifPresent(v -> failures.add("the draft should not be flagged for '" + phrase + "' but is, at '" + v.phrase() + "'"));
+        }
+    }
+
+    /** The register the decision speaks in, and the words its actions say. */
+    private static void checkWords(Snapshot snapshot, Scenario scenario, Decision decision, List<String> failures) {
+        if (scenario.register() != null && !scenario.register().equals(decision.register())) {
+            failures.add("the decision speaks in register " + decision.register() + ", expected " + scenario.register());
+        }
+        if (scenario.registerReason() != null && (decision.registerReason() == null
+                || !decision.registerReason().toLowerCase(Locale.ROOT).contains(scenario.registerReason().toLowerCase(Locale.ROOT)))) {
+            failures.add("the reason for the register should mention '" + scenario.registerReason() + "' but is: " + decision.registerReason());
+        }
+        for (Scenario.Expected expected : scenario.expect()) {
+            decision.actions().stream().filter(a -> a.code().equals(expected.code())).findFirst().ifPresent(action -> {
+                for (String words : expected.say()) {
+                    if (action.say() == null || !containsWords(action.say(), words)) {
+                        failures.add(expected.code() + " should say '" + words + "' but says: " + action.say());
+                    }
+                }
+                for (String words : expected.sayLacks()) {
+                    if (action.say() != null && containsWords(action.say(), words)) {
+                        failures.add(expected.code() + " should not say '" + words + "' but says: " + action.say());
+                    }
+                }
+            });
+        }
+        for (Decision.Action action : decision.actions()) {
+            if (action.say() == null) {
+                continue;
+            }
+            for (String words : scenario.sayLacks()) {
+                if (containsWords(action.say(), words)) {
+                    failures.add(action.code() + " should not say '" + words + "' but says: " + action.say());
+                }
+            }
+            if (scenario.sayIn() != null) {
+                List<String> others = snapshot.checkers().get(scenario.given().locale()).check(null, action.say(), scenario.sayIn()).stream()
+                        .filter(v -> v.check().equals("register")).map(v -> action.say().substring(v.start(), v.end())).toList();
+                if (!others.isEmpty()) {
+                    failures.add(action.code() + " should speak in " + scenario.sayIn() + " but says " + others + ": " + action.say());
+                }
+            }
+        }
+    }
+
+    /** Whether the words stand in the text as whole words in a row, whatever their case but with their accents ("tu" is not "tú"). */
+    static boolean containsWords(String text, String words) {
+        List<String> haystack = lowerWords(text);
+        List<String> needle = lowerWords(words);
+        return !needle.isEmpty() && Collections.indexOfSubList(haystack, needle) >= 0;
+    }
+
+    private static List<String> lowerWords(String text) {
+        return PhrasePattern.words(text).stream().map(w -> text.substring(w.start(), w.end()).toLowerCase(Locale.ROOT).replace('’', '\'')).toList();
     }
 
     private static boolean sameValue(Object expected, Object actual) {

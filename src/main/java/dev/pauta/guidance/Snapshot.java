@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The compiled, in-memory form of one release: sections, rules, search indexes, phrase checkers,
- * vocabulary, scripts and the policy rows rules read. Immutable; a request runs start to end on one snapshot.
+ * vocabulary, scripts, the policy rows rules read and how the centre speaks in each locale. Immutable; a request runs
+ * start to end on one snapshot.
  */
 public record Snapshot(
         Release release,
@@ -19,7 +20,8 @@ public record Snapshot(
         Map<String, DraftChecker> checkers,
         Map<String, Vocabulary> vocabularies,
         Map<String, Map<String, Script>> scripts,
-        Map<String, RuleSet.PolicyFacts> policyFacts) {
+        Map<String, RuleSet.PolicyFacts> policyFacts,
+        Map<String, Voice> voices) {
 
     public java.util.Set<String> locales() {
         return manual.locales();

@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
 public final class SnapshotCompiler {
 
     /** Tables the engine itself reads; all other policy tables are handed to the rules as rows. */
-    static final Set<String> ENGINE_TABLES = Set.of("scripts", "synonyms", "forbidden-phrases", "channel-checks");
+    static final Set<String> ENGINE_TABLES = Set.of("scripts", "synonyms", "forbidden-phrases", "channel-checks",
+            VoiceReader.SETTINGS, VoiceReader.REGISTERS, VoiceReader.REGISTER_RULES, VoiceReader.REGISTER_FORMS);
     static final Set<String> REQUIRED_TABLES = Set.of("channels", "intents", "tiers", "customer-types", "special-needs", "forbidden-phrases");
     static final Set<String> CHECKS = Set.of("shouting", "greeting", "closing", "maxChars");
     static final Set<String> SEVERITIES = Set.of("ERROR", "WARNING");
@@ -74,6 +75,7 @@ public final class SnapshotCompiler {
         }
         Map<String, Vocabulary> vocabularies = new TreeMap<>();
         Map<String, Map<String, Script>> scripts = new TreeMap<>();
+        Map<String, Voice> voices = new TreeMap<>();
         Map<String, DraftChecker> checkers = new TreeMap<>();
         Map<String, Map<String, List<Map<String, String>>>> ruleRows = new TreeMap<>();
         for (String locale : manual.locales()) {
@@ -83,9 +85,14 @@ public final class SnapshotCompiler {
                             "add '<!-- table: " + table + " -->' and the table to the section that owns it (see manual/README.md)"));
                 }
             }
-            vocabularies.put(locale, vocabulary(manual, locale, problems));
-            scripts.put(locale, scripts(manual, locale, problems));
-            checkers.put(locale, new DraftChecker(phrases(manual, locale, problems), channelChecks(manual, locale, problems)));
+            Vocabulary vocabulary = vocabulary(manual, locale, problems);
+            vocabularies.put(locale, vocabulary);
+            Voice voice = VoiceReader.voice(manual, locale, vocabulary, problems);
+            voices.put(locale, voice);
+            DraftChecker checker = new DraftChecker(phrases(manual, locale, problems), channelChecks(manual, locale, problems),
+                    VoiceReader.registerForms(manual, locale, problems));
+            checkers.put(locale, checker);
+            scripts.put(locale, VoiceReader.scripts(manual, locale, voice, checker, problems));
             ruleRows.put(locale, ruleRows(manual, locale));
         }
         compareLocales(manual, vocabularies, scripts, problems);
@@ -113,7 +120,7 @@ public final class SnapshotCompiler {
             List<List<String>> synonyms = manual.table(locale, "synonyms").map(t -> t.rows().stream().map(r -> r.list("terms")).toList()).orElse(List.of());
             indexes.put(locale, new SectionIndex(locale, manual.sections(locale), synonyms));
         }
-        return new Snapshot(release, manual, rules.ruleSet(), indexes, checkers, vocabularies, scripts, policyFacts);
+        return new Snapshot(release, manual, rules.ruleSet(), indexes, checkers, vocabularies, scripts, policyFacts, voices);
     }
 
     private static Vocabulary vocabulary(Manual manual, String locale, List<Problem> problems) {
@@ -170,25 +177,6 @@ public final class SnapshotCompiler {
         Map<String, String> labels = new LinkedHashMap<>();
         manual.table(locale, table).ifPresent(t -> t.rows().forEach(r -> labels.putIfAbsent(r.text("code"), r.text("label"))));
         return labels;
-    }
-
-    private static Map<String, Script> scripts(Manual manual, String locale, List<Problem> problems) {
-        Map<String, Script> scripts = new LinkedHashMap<>();
-        for (PolicyTable table : manual.tables(locale, "scripts")) {
-            for (TableRow row : table.rows()) {
-                String code = row.text("code");
-                if (code.isBlank() || row.text("text").isBlank()) {
-                    problems.add(Problem.at(table.path(), row.line(), "a scripts row needs a code and a text", "fill in the 'code' and 'text' cells"));
-                    continue;
-                }
-                Script earlier = scripts.putIfAbsent(code, new Script(code, row.text("text"), row.text("reason"), table.sectionId()));
-                if (earlier != null) {
-                    problems.add(Problem.at(table.path(), row.line(), "script code '" + code + "' is already defined in section '" + earlier.section() + "'",
-                            "keep one script per code and locale"));
-                }
-            }
-        }
-        return scripts;
     }
 
     private static List<PhraseRule> phrases(Manual manual, String locale, List<Problem> problems) {

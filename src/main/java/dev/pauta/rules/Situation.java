@@ -29,7 +29,16 @@ public record Situation(
     public record Order(String id, Integer delayDays, BigDecimal value, String currency) {
     }
 
-    public record Interaction(Integer waitMinutes, Integer transfers, Integer contactsAboutIssue, Double sentiment, String text) {
-        public static final Interaction NONE = new Interaction(null, null, null, null, null);
+    /**
+     * How the contact is going. {@code register} is the level of address the caller's system asks for, {@code formal} or
+     * {@code informal} (null when it asks none); the manual's register rules decide whether and how it counts.
+     */
+    public record Interaction(Integer waitMinutes, Integer transfers, Integer contactsAboutIssue, Double sentiment, String text, String register) {
+        public static final Interaction NONE = new Interaction(null, null, null, null, null, null);
+
+        /** Without a requested register. */
+        public Interaction(Integer waitMinutes, Integer transfers, Integer contactsAboutIssue, Double sentiment, String text) {
+            this(waitMinutes, transfers, contactsAboutIssue, sentiment, text, null);
+        }
     }
 }

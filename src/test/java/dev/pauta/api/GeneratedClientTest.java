@@ -17,6 +17,7 @@ import dev.pauta.client.model.FeedbackRequest;
 import dev.pauta.client.model.FeedbackResult;
 import dev.pauta.client.model.GuidanceRequest;
 import dev.pauta.client.model.GuidanceResponse;
+import dev.pauta.client.model.Interaction;
 import dev.pauta.client.model.Order;
 import dev.pauta.client.model.Problem;
 import java.math.BigDecimal;
@@ -48,6 +49,7 @@ class GeneratedClientTest {
         return new GuidanceRequest().locale("es").channel("PHONE").intent("ORDER_DELAYED")
                 .customer(new Customer().id("C-generated").type("DEMANDING").tier("GOLD").specialNeeds(List.of("ELDERLY")))
                 .order(new Order().id("O-77").delayDays(6).value(new BigDecimal("120.50")).currency("EUR"))
+                .interaction(new Interaction().register(Interaction.RegisterEnum.INFORMAL))
                 .draft("Lo siento, eso no nos compete.");
     }
 
@@ -57,6 +59,10 @@ class GeneratedClientTest {
         Action coupon = decision.getActions().stream().filter(a -> a.getCode().equals("DELAY_COUPON")).findFirst().orElseThrow();
         assertThat(coupon.getType()).isEqualTo(Action.TypeEnum.OFFER);
         assertThat(coupon.getParams()).containsEntry("percent", Fixture.GOLD_COUPON);
+        assertThat(decision.getRegister()).as("the caller's system asked for the informal register").isEqualTo("tú");
+        assertThat(decision.getRegisterReason()).isNotBlank();
+        assertThat(coupon.getSay()).contains("te envío").contains(String.valueOf(Fixture.GOLD_COUPON));
+        assertThat(coupon.getText()).isNotEqualTo(coupon.getSay());
 
         DecisionsApi decisions = new DecisionsApi(client);
         FeedbackResult feedback = decisions.sendFeedback(decision.getDecisionId(),
@@ -64,9 +70,10 @@ class GeneratedClientTest {
         assertThat(feedback.getLedger()).isEqualTo(FeedbackResult.LedgerEnum.RECORDED);
 
         DecisionRecord record = decisions.getDecision(decision.getDecisionId());
-        assertThat(record.getSchemaVersion()).isEqualTo(DecisionRecord.SchemaVersionEnum.NUMBER_2);
+        assertThat(record.getSchemaVersion()).isEqualTo(DecisionRecord.SchemaVersionEnum.NUMBER_3);
         assertThat(record.getSituation().getIntent()).isEqualTo("ORDER_DELAYED");
         assertThat(record.getSituation().getOrder().getDelayDays()).isEqualTo(6);
+        assertThat(record.getSituation().getInteraction().getRegister()).isEqualTo(Interaction.RegisterEnum.INFORMAL);
         assertThat(record.getSituation().getCustomer().getId()).as("the log keeps a keyed hash of the customer id").startsWith("hash:");
         assertThat(record.getDecision()).isEqualTo(decision);
         assertThat(record.getFeedback()).singleElement().satisfies(f -> assertThat(f.getComment()).isEqualTo("took it"));

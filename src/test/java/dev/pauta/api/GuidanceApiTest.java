@@ -53,11 +53,13 @@ class GuidanceApiTest {
         JsonNode body = reply.body();
         assertThat(body.get("decisionId").asString()).isNotBlank();
         assertThat(body.get("release").asInt()).isPositive();
+        assertThat(body.get("register").asString()).isEqualTo("usted");
+        assertThat(body.get("registerReason").asString()).isNotBlank();
         JsonNode actions = body.get("actions");
         assertThat(actions.size()).isPositive();
         List<Integer> priorities = new ArrayList<>();
         for (JsonNode action : actions) {
-            for (String field : List.of("type", "code", "priority", "text", "reason", "rule", "sections", "params")) {
+            for (String field : List.of("type", "code", "priority", "text", "say", "reason", "rule", "sections", "params")) {
                 assertThat(action.has(field)).as("action field %s in %s", field, action).isTrue();
             }
             assertThat(action.get("sections").size()).as("every action cites a section: %s", action).isPositive();
@@ -96,6 +98,54 @@ class GuidanceApiTest {
         assertThat(explanation.get("rulesFired").size()).isPositive();
         assertThat(explanation.has("notApplied")).isTrue();
         assertThat(explanation.get("tookMicros").asLong()).isPositive();
+    }
+
+    @Test
+    void anElderlyCallerIsAddressedWithUstedAndEachActionSeparatesTheWordsFromTheGuidance() {
+        JsonNode body = post("/api/v1/guidance", CONTRACT_EXAMPLE).body();
+
+        assertThat(body.get("register").asString()).isEqualTo("usted");
+        assertThat(body.get("registerReason").asString()).isEqualTo("A las personas mayores las tratamos de usted.");
+        JsonNode coupon = find(body.get("actions"), "DELAY_COUPON");
+        assertThat(coupon.get("say").asString()).isEqualTo("Por la espera, le envío un cupón del " + Fixture.GOLD_COUPON + " % para su próxima compra en " + Fixture.COMPANY + ".");
+        assertThat(coupon.get("text").asString()).isEqualTo("Ofrece el cupón del " + Fixture.GOLD_COUPON + " % como disculpa.");
+        assertThat(find(body.get("actions"), "TICKET_LOG").get("say").isNull()).as("a note in the record has nothing to say").isTrue();
+    }
+
+    @Test
+    void theCallersSystemChoosesTheRegisterByItsLevel() {
+        String friendly = CONTRACT_EXAMPLE.replace("\"specialNeeds\": [\"ELDERLY\"]", "\"specialNeeds\": []");
+        String formal = friendly.replace("\"waitMinutes\": 19,", "\"register\": \"formal\", \"waitMinutes\": 19,");
+        String informal = CONTRACT_EXAMPLE.replace("\"waitMinutes\": 19,", "\"register\": \"informal\", \"waitMinutes\": 19,");
+
+        assertThat(post("/api/v1/guidance", friendly).body().get("register").asString()).isEqualTo("tú");
+        JsonNode asked = post("/api/v1/guidance", formal).body();
+        assertThat(asked.get("register").asString()).isEqualTo("usted");
+        assertThat(asked.get("registerReason").asString()).isEqualTo("El sistema del cliente pide el trato de usted.");
+        JsonNode elderlyButInformal = post("/api/v1/guidance", informal).body();
+        assertThat(elderlyButInformal.get("register").asString()).isEqualTo("tú");
+        assertThat(find(elderlyButInformal.get("actions"), "DELAY_APOLOGY").get("say").asString()).contains("tu pedido");
+    }
+
+    @Test
+    void aRegisterOutsideTheClosedSetIsRefusedNamingTheField() {
+        Http.Reply reply = post("/api/v1/guidance", CONTRACT_EXAMPLE.replace("\"waitMinutes\": 19,", "\"register\": \"usted\", \"waitMinutes\": 19,"));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().get("code").asString()).isEqualTo("invalid_request");
+        assertThat(reply.body().get("errors").findValuesAsString("field")).containsExactly("interaction.register");
+    }
+
+    @Test
+    void aTuWordInTheDraftOfAnUstedDecisionIsAWarningWithTheUstedWord() {
+        JsonNode body = post("/api/v1/guidance", CONTRACT_EXAMPLE.replace("Lo siento, eso no nos compete.", "Lo siento, puedes esperar un poco.")).body();
+
+        assertThat(body.get("violations")).singleElement().satisfies(v -> {
+            assertThat(v.get("check").asString()).isEqualTo("register");
+            assertThat(v.get("phrase").asString()).isEqualTo("puedes");
+            assertThat(v.get("instead").asString()).isEqualTo("puede");
+            assertThat(v.get("severity").asString()).isEqualTo("WARNING");
+        });
     }
 
     @Test

@@ -22,12 +22,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The decision log's stored schema over real HTTP against a real H2 that already held two decisions in schema version 1,
  * written by the code before the schema was versioned (src/test/resources/decisions/v1): they are served, take feedback
- * and are replayed like new ones; new decisions are stored in version 2 under the schema's own field names; replays read
- * the ledger of the customer key stored with the decision.
+ * and are replayed like new ones; new decisions are stored in the current version under the schema's own field names;
+ * replays read the ledger of the customer key stored with the decision.
  */
 @ActiveProfiles("test")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -45,9 +46,10 @@ class DecisionSchemaTest {
 
     static final Set<String> STORED_SITUATION_FIELDS = Set.of("locale", "channel", "intent", "customer", "customer.id", "customer.type",
             "customer.tier", "customer.specialNeeds", "order", "order.id", "order.delayDays", "order.value", "order.currency", "interaction",
-            "interaction.waitMinutes", "interaction.transfers", "interaction.contactsAboutIssue", "interaction.sentiment", "interaction.text", "draft");
-    static final Set<String> STORED_DECISION_FIELDS = Set.of("actions", "actions[].type", "actions[].code", "actions[].priority", "actions[].text",
-            "actions[].reason", "actions[].rule", "actions[].sections", "actions[].sections[].id", "actions[].sections[].title", "actions[].params",
+            "interaction.waitMinutes", "interaction.transfers", "interaction.contactsAboutIssue", "interaction.sentiment", "interaction.text",
+            "interaction.register", "draft");
+    static final Set<String> STORED_DECISION_FIELDS = Set.of("register", "registerReason", "actions", "actions[].type", "actions[].code",
+            "actions[].priority", "actions[].text", "actions[].say", "actions[].reason", "actions[].rule", "actions[].sections", "actions[].sections[].id", "actions[].sections[].title", "actions[].params",
             "avoid", "avoid[].phrase", "avoid[].instead", "avoid[].section",
             "sections", "sections[].id", "sections[].title", "sections[].kind", "sections[].snippet", "sections[].score",
             "violations", "violations[].start", "violations[].end", "violations[].phrase", "violations[].instead", "violations[].severity",
@@ -174,8 +176,12 @@ class DecisionSchemaTest {
         for (String id : new String[] {V1_OFFERED, V1_HELD}) {
             Decisions.Logged typed = decisions.find(id);
             assertThat(typed.schemaVersion()).isEqualTo(1);
-            assertThat(StoredSchemaTest.asJson(typed.situation())).isEqualTo(Http.JSON.readTree(stored("situation", id)));
-            assertThat(StoredSchemaTest.asJson(typed.decision())).isEqualTo(Http.JSON.readTree(stored("decision", id)));
+            JsonNode typedSituation = StoredSchemaTest.asJson(typed.situation());
+            assertThat(typedSituation.get("interaction").get("register").isNull()).isTrue();
+            ((ObjectNode) typedSituation.get("interaction")).remove("register");
+            assertThat(typedSituation).isEqualTo(Http.JSON.readTree(stored("situation", id)));
+            assertThat(typed.decision().register()).isNull();
+            assertThat(StoredSchemaTest.withoutRegister(typed.decision())).isEqualTo(Http.JSON.readTree(stored("decision", id)));
         }
         JsonNode held = http.get("/api/v1/decisions/" + V1_HELD).body();
         assertThat(held.get("decision").get("explanation").get("notApplied").findValuesAsString("code")).containsExactly("DELAY_COUPON");
@@ -217,7 +223,7 @@ class DecisionSchemaTest {
     }
 
     @Test
-    void aNewDecisionIsStoredInSchemaVersion2UnderTheSchemasFieldNamesAndTheChainSpansBothVersions() {
+    void aNewDecisionIsStoredInTheCurrentSchemaVersionUnderTheSchemasFieldNamesAndTheChainSpansBothVersions() {
         String first = decide(LATE_BY_EMAIL.formatted("C-SCHEMA-2")).get("decisionId").asString();
         assertThat(acceptCoupon(first).body().get("ledger").asString()).isEqualTo("RECORDED");
         // A rich situation for a customer whose coupon is in the ledger, so every list in the decision has entries.
@@ -229,7 +235,7 @@ class DecisionSchemaTest {
                  "draft":"Calm down, that's not my department."}""");
         String id = answer.get("decisionId").asString();
 
-        assertThat(jdbc.sql("select schema_version from decision_log where id = ?").param(id).query(Integer.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select schema_version from decision_log where id = ?").param(id).query(Integer.class).single()).isEqualTo(StoredSchema.CURRENT);
         assertThat(jdbc.sql("select chain_version from decision_log where id = ?").param(id).query(Integer.class).single()).isEqualTo(3);
         assertThat(fieldPaths(Http.JSON.readTree(stored("situation", id)))).isEqualTo(new TreeSet<>(STORED_SITUATION_FIELDS));
         JsonNode decision = Http.JSON.readTree(stored("decision", id));
@@ -238,8 +244,12 @@ class DecisionSchemaTest {
         assertThat(decision.get("violations").size()).isPositive();
 
         JsonNode logged = http.get("/api/v1/decisions/" + id).body();
-        assertThat(logged.get("schemaVersion").asInt()).isEqualTo(2);
+        assertThat(logged.get("schemaVersion").asInt()).isEqualTo(StoredSchema.CURRENT);
         assertThat(logged.get("decision").get("decisionId").asString()).isEqualTo(id);
+        assertThat(logged.get("decision").get("register").asString()).isEqualTo("formal").isEqualTo(answer.get("register").asString());
+        assertThat(logged.get("decision").get("actions").findValuesAsString("code")).isNotEmpty();
+        assertThat(logged.get("decision").get("actions").findValues("say").stream().map(JsonNode::toString).toList())
+                .isEqualTo(answer.get("actions").findValues("say").stream().map(JsonNode::toString).toList());
         assertThat(logged.get("decision").get("actions").findValuesAsString("code")).isEqualTo(answer.get("actions").findValuesAsString("code"));
         assertThat(logged.get("situation").get("customer").get("id").asString()).startsWith("hash:");
 

@@ -75,7 +75,7 @@ class CodeContractTest {
         String en = "manual/en/special-groups.md";
         for (String path : List.of(es, en)) {
             int accommodate = copy.line(path, l -> l.startsWith("| ACCOMMODATE |"));
-            copy.insertAfter(path, accommodate, "| NEED_ELDERLY | a | b |", "| NEED_HEARING_IMPAIRED | a | b |");
+            copy.insertAfter(path, accommodate, "| NEED_ELDERLY | a |  |  | b |", "| NEED_HEARING_IMPAIRED | a |  |  | b |");
         }
         copy.rule("""
                 rule "Name the need"

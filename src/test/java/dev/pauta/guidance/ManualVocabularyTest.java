@@ -65,7 +65,7 @@ class ManualVocabularyTest {
         assertThat(vocabulary.release()).isEqualTo(snapshot.release().number());
 
         holder.swap(new Snapshot(new Release(snapshot.release().number() + 1, "next", null, "test", "next"), snapshot.manual(), snapshot.ruleSet(),
-                snapshot.indexes(), snapshot.checkers(), snapshot.vocabularies(), snapshot.scripts(), snapshot.policyFacts()));
+                snapshot.indexes(), snapshot.checkers(), snapshot.vocabularies(), snapshot.scripts(), snapshot.policyFacts(), snapshot.voices()));
 
         assertThat(vocabulary.release()).isEqualTo(snapshot.release().number() + 1);
     }

@@ -50,6 +50,53 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void theRegisterAndTheWordsToSayAreReadWithTheRequestedRegister() {
+        ScenarioRunner.Parsed parsed = read("""
+                - name: An older caller
+                  given:
+                    locale: es
+                    channel: PHONE
+                    intent: OTHER
+                    interaction: { register: formal }
+                    draft: "puedes"
+                  expect:
+                    - { code: PHONE_GREETING, say: ["Le atiende"], sayLacks: ["Soy"] }
+                  register: usted
+                  registerReason: mayores
+                  sayIn: usted
+                  sayLacks: [Pauta, tu]
+                  violations: [puedes]
+                  notFlagged: [shouting]
+                - name: A bad one
+                  given: { locale: es, channel: PHONE, intent: OTHER }
+                  register: [usted, tú]
+                """);
+
+        Scenario scenario = parsed.scenarios().get(0);
+        assertThat(scenario.given().interaction().register()).isEqualTo("formal");
+        assertThat(scenario.expect().get(0).say()).containsExactly("Le atiende");
+        assertThat(scenario.expect().get(0).sayLacks()).containsExactly("Soy");
+        assertThat(scenario.register()).isEqualTo("usted");
+        assertThat(scenario.registerReason()).isEqualTo("mayores");
+        assertThat(scenario.sayIn()).isEqualTo("usted");
+        assertThat(scenario.sayLacks()).containsExactly("Pauta", "tu");
+        assertThat(scenario.notFlagged()).containsExactly("shouting");
+        assertThat(parsed.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(18);
+            assertThat(p.message()).contains("A bad one").contains("expected a single value");
+        });
+    }
+
+    @Test
+    void wordsAreMatchedWholeAndInOrderIgnoringCaseButNotAccents() {
+        assertThat(ScenarioRunner.containsWords("Le atiende Lucía, ¿en qué puedo ayudarle?", "le ATIENDE")).isTrue();
+        assertThat(ScenarioRunner.containsWords("Gracias por tu paciencia", "tú")).isFalse();
+        assertThat(ScenarioRunner.containsWords("Te lo envío", "te lo")).isTrue();
+        assertThat(ScenarioRunner.containsWords("Tenemos stock", "te")).isFalse();
+        assertThat(ScenarioRunner.containsWords("I’m here", "I'm")).isTrue();
+    }
+
+    @Test
     void aScenarioWhoseNameIsInsideAnEarlierOneStillGetsItsOwnLine() {
         ScenarioRunner.Parsed parsed = read("""
                 - name: A late order gets a coupon

@@ -3,12 +3,15 @@ package dev.pauta.guidance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pauta.manual.Problem;
+import dev.pauta.rules.Situation;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +25,8 @@ import org.yaml.snakeyaml.representer.Representer;
 /**
  * An ordinary policy edit of the shipped manual, made on a copy as a policy owner makes it: a coupon changed in one
  * locale only is refused naming both files, and changed in every locale it passes once the scenarios that expect the old
- * number are edited, with nothing else. The coupon is the first gold row of the table, whatever its numbers are today.
+ * number are edited, with nothing else. The coupon is the first gold row of the table, whatever its numbers are today. The
+ * default register is changed in the settings alone, and every script's words follow without a rule changing.
  */
 class ShippedPolicyEditTest {
 
@@ -86,6 +90,48 @@ class ShippedPolicyEditTest {
         assertThat(result.problems()).extracting(Problem::describe).isEmpty();
         assertThat(result.scenariosFailed()).isZero();
         assertThat(result.scenariosPassed()).isPositive();
+    }
+
+    @Test
+    void switchingTheDefaultRegisterInTheSettingsChangesEveryScriptWithoutTouchingTheRules() throws IOException {
+        String tone = "manual/es/tone-and-language.md";
+        int register = copy.line(tone, l -> l.replace(" ", "").equals("|register|tú|"));
+        Map<Path, String> rulesBefore = rules();
+        copy.setCell(tone, register, 1, "usted");
+
+        BundleValidator.Result result = copy.validate();
+
+        assertThat(result.problems()).allSatisfy(p -> assertThat(p.path()).startsWith("rules/tests/"));
+        Snapshot snapshot = result.snapshot();
+        assertThat(snapshot).isNotNull();
+        assertThat(rules()).isEqualTo(rulesBefore);
+        SnapshotHolder holder = new SnapshotHolder();
+        holder.swap(snapshot);
+        GuidanceService guidance = new GuidanceService(holder, Ledger.NONE, Clock.systemUTC());
+        int said = 0;
+        for (String intent : snapshot.vocabularies().get("es").intents().keySet()) {
+            Decision decision = guidance.decide(new Situation("es", "CHAT", intent,
+                    new Situation.Customer("C-DEFAULT", "FRIENDLY", "STANDARD", List.of()), null, null, null));
+            assertThat(decision.register()).isEqualTo("usted");
+            for (Decision.Action action : decision.actions()) {
+                Script script = snapshot.scripts().get("es").get(action.code());
+                if (action.say() != null && script != null) {
+                    said++;
+                    assertThat(action.say()).as(action.code()).isEqualTo(snapshot.voices().get("es").render(script.says().get("usted"), action.params()));
+                }
+            }
+        }
+        assertThat(said).isGreaterThanOrEqualTo(5);
+    }
+
+    private Map<Path, String> rules() throws IOException {
+        try (Stream<Path> files = Files.walk(copy.root().resolve("rules"))) {
+            Map<Path, String> contents = new TreeMap<>();
+            for (Path file : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                contents.put(copy.root().relativize(file), Files.readString(file));
+            }
+            return contents;
+        }
     }
 
     private int firstGoldRow(String path) {
