@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,7 +71,7 @@ public class Suggestions {
         private final String status;
 
         Closed(long id, String status) {
-            super("problem report " + id + " is already " + status.toLowerCase(java.util.Locale.ROOT));
+            super("problem report " + id + " is already " + status.toLowerCase(Locale.ROOT));
             this.status = status;
         }
 

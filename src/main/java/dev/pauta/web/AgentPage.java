@@ -117,7 +117,7 @@ class AgentPage {
                  @RequestParam(name = "channel", required = false) @Size(max = 40) String channel, Locale locale, Model model) {
         List<Violation> found = drafts.check(locale.getLanguage(), channel == null || channel.isBlank() ? null : channel, draft);
         insights.checked(locale.getLanguage(), channel == null || channel.isBlank() ? null : channel,
-                found.stream().filter(v -> "phrase".equals(v.check())).map(Violation::phrase).toList());
+                found.stream().map(v -> "phrase".equals(v.check()) ? v.phrase() : v.check()).toList());
         model.addAttribute("draft", draft);
         model.addAttribute("violations", found);
         model.addAttribute("marked", MarkedDraft.of(draft, found));

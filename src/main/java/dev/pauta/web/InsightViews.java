@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 
@@ -95,7 +96,7 @@ final class InsightViews {
                 col("insights.col.week"), col("insights.col.channel"), num("insights.col.violations")), phrases);
         InsightTable byWeek = new InsightTable("checks", message("insights.adherence.checks-caption"), List.of(col("insights.col.week"),
                 col("insights.col.channel"), num("insights.col.checks"), num("insights.col.flagged")), checks);
-        Map<String, Long> perWeek = adherence.phrases().stream().collect(Collectors.groupingBy(Insights.PhraseWeek::week, java.util.TreeMap::new,
+        Map<String, Long> perWeek = adherence.phrases().stream().collect(Collectors.groupingBy(Insights.PhraseWeek::week, TreeMap::new,
                 Collectors.summingLong(Insights.PhraseWeek::violations)));
         BarChart chart = perWeek.isEmpty() ? null : BarChart.of(message("insights.adherence.chart"), List.copyOf(perWeek.keySet()),
                 perWeek.values().stream().map(Long::doubleValue).toList(), perWeek.values().stream().map(numbers::format).toList());

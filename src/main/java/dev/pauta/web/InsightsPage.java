@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -97,7 +98,7 @@ class InsightsPage {
     @GetMapping("/" + NAME)
     String insight(@PathVariable("name") String name, @ModelAttribute("form") FilterForm form, Locale locale, HttpServletResponse response, Model model) {
         frame(name, locale, model);
-        List<FieldProblem> problems = new java.util.ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         Insights.Filter filter = filter(form, locale, problems);
         if (filter == null) {
             response.setStatus(400);
@@ -118,7 +119,7 @@ class InsightsPage {
     @GetMapping("/" + NAME + ".csv")
     ResponseEntity<byte[]> csv(@PathVariable("name") String name, @ModelAttribute("form") FilterForm form,
                                @RequestParam(name = "table", required = false) @Size(max = 20) String table, Locale locale) {
-        List<FieldProblem> problems = new java.util.ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         Insights.Filter filter = filter(form, locale, problems);
         if (filter == null) {
             return ResponseEntity.badRequest().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))

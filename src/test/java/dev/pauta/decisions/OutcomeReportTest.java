@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pauta.ApiTest;
 import dev.pauta.Http;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,7 +80,7 @@ class OutcomeReportTest {
     @Test
     void anAgentReportsAndAnEmptyReportOrAFieldOutOfRangeIsRefusedWithNothingStored() {
         String id = decide();
-        Http.admin(port).post("/api/v1/users", Map.of("username", "outcome-agent", "password", "a-long-password-1", "roles", java.util.List.of("AGENT")));
+        Http.admin(port).post("/api/v1/users", Map.of("username", "outcome-agent", "password", "a-long-password-1", "roles", List.of("AGENT")));
         Http agent = new Http(port).as(Http.basic("outcome-agent", "a-long-password-1"));
 
         Http.Reply empty = report(agent, id, Map.of());
@@ -89,7 +90,7 @@ class OutcomeReportTest {
         negative.put("handleSeconds", -1);
         Http.Reply handle = report(agent, id, negative);
 
-        for (Http.Reply refused : java.util.List.of(empty, csat, contacts, handle)) {
+        for (Http.Reply refused : List.of(empty, csat, contacts, handle)) {
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.body().get("code").asString()).isEqualTo("invalid_request");
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.pauta.Http;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -251,7 +253,7 @@ class InsightsApiTest {
     @Test
     void aSearchThatFindsNothingShowsAsAGapGroupedByItsTerms() {
         for (String query : List.of("zzqx wvvk", "Wvvk ZZQX?")) {
-            Http.Reply searched = agent.get("/api/v1/search?locale=en&q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8));
+            Http.Reply searched = agent.get("/api/v1/search?locale=en&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
             assertThat(searched.body().get("total").asLong()).as(query).isZero();
         }
         assertThat(agent.get("/api/v1/search?locale=en&q=refund").body().get("total").asLong()).isPositive();
