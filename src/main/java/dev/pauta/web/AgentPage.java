@@ -121,6 +121,7 @@ class AgentPage {
         model.addAttribute("draft", draft);
         model.addAttribute("violations", found);
         model.addAttribute("marked", MarkedDraft.of(draft, found));
+        model.addAttribute("replacements", found.stream().map(v -> String.valueOf(MarkedDraft.replacement(v.instead()))).toList());
         model.addAttribute("channelRules", channel == null || channel.isBlank() ? List.of() : vocabulary.channelRules(locale.getLanguage(), channel));
         return PAGE + " :: draft-result";
     }

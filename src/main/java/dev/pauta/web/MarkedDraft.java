@@ -12,6 +12,27 @@ record MarkedDraft(List<Run> runs) {
     record Run(String text, int violation, String severity) {
     }
 
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("«([^»]+)»|“([^”]+)”|\"([^\"]+)\"");
+
+    /**
+     * The words that replace a flagged phrase: the first words the manual quotes in its advice ("Say what you will do:
+     * «Esto lo resuelvo yo»…"), or the whole advice when it quotes nothing, since then it is the words themselves.
+     */
+    static String replacement(String instead) {
+        if (instead == null) {
+            return null;
+        }
+        java.util.regex.Matcher quoted = QUOTED.matcher(instead);
+        if (quoted.find()) {
+            for (int g = 1; g <= quoted.groupCount(); g++) {
+                if (quoted.group(g) != null) {
+                    return quoted.group(g).strip();
+                }
+            }
+        }
+        return instead.strip();
+    }
+
     static MarkedDraft of(String draft, List<Violation> violations) {
         List<Run> runs = new ArrayList<>();
         int at = 0;
