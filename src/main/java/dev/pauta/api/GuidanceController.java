@@ -60,7 +60,7 @@ class GuidanceController {
             description = "Flags forbidden phrases (with what to say instead) and the channel's checks, with character offsets into the text.")
     @PostMapping(path = "/check", consumes = MediaType.APPLICATION_JSON_VALUE)
     ManualDtos.CheckResponse check(@Valid @RequestBody CheckRequest request) {
-        List<Violation> found = drafts.check(request.locale(), request.channel(), request.text());
+        List<Violation> found = drafts.check(request.locale(), request.channel(), request.text(), request.register());
         insights.checked(request.locale(), request.channel(), found.stream().map(v -> "phrase".equals(v.check()) ? v.phrase() : v.check()).toList());
         return new ManualDtos.CheckResponse(found.stream().map(GuidanceResponse.ViolationDto::of).toList());
     }

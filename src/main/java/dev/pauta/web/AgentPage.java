@@ -114,8 +114,9 @@ class AgentPage {
 
     @PostMapping("/check")
     String check(@RequestParam(name = "draft", defaultValue = "") @Size(max = 20_000) String draft,
-                 @RequestParam(name = "channel", required = false) @Size(max = 40) String channel, Locale locale, Model model) {
-        List<Violation> found = drafts.check(locale.getLanguage(), channel == null || channel.isBlank() ? null : channel, draft);
+                 @RequestParam(name = "channel", required = false) @Size(max = 40) String channel,
+                 @RequestParam(name = "register", required = false) @Size(max = 40) String register, Locale locale, Model model) {
+        List<Violation> found = drafts.check(locale.getLanguage(), blank(channel), draft, blank(register));
         insights.checked(locale.getLanguage(), channel == null || channel.isBlank() ? null : channel,
                 found.stream().map(v -> "phrase".equals(v.check()) ? v.phrase() : v.check()).toList());
         model.addAttribute("draft", draft);

@@ -249,7 +249,7 @@ class GuidanceApiTest {
     @Test
     void checkFlagsAPhraseWrittenInCapitalsAcrossALineBreak() {
         String text = "Hola.\nESO NO\nNOS   COMPETE, lo siento.";
-        Http.Reply reply = post("/api/v1/check", json.writeValueAsString(new CheckRequest("es", "CHAT", text)));
+        Http.Reply reply = post("/api/v1/check", json.writeValueAsString(new CheckRequest("es", "CHAT", text, null)));
 
         assertThat(reply.status()).isEqualTo(200);
         JsonNode phrase = null;

@@ -29,6 +29,24 @@ class DraftCheckTest {
     }
 
     @Test
+    void aRegisterFlagsTheWordsOfAnotherRegisterWithTheirFormInItAndAnUnknownOneIsRefused() {
+        String draft = "Dime qué necesitas y te ayudo.";
+        DraftCheck check = new DraftCheck(holder, "es");
+
+        List<Violation> inUsted = check.check("es", null, draft, "usted");
+        assertThat(inUsted).filteredOn(v -> draft.substring(v.start(), v.end()).equals("Dime"))
+                .singleElement().satisfies(v -> {
+                    assertThat(v.severity()).isEqualTo("WARNING");
+                    assertThat(v.instead()).isEqualToIgnoringCase("dígame");
+                });
+        assertThat(check.check("es", null, draft, null)).noneMatch(v -> draft.substring(v.start(), v.end()).equals("Dime"));
+        assertThat(check.check("es", null, draft, "tú")).noneMatch(v -> draft.substring(v.start(), v.end()).equals("Dime"));
+        UnknownCodeException refused = catchThrowableOfType(UnknownCodeException.class, () -> check.check("es", null, draft, "vos"));
+        assertThat(refused.field()).isEqualTo("register");
+        assertThat(refused.known()).contains("tú", "usted");
+    }
+
+    @Test
     void aDraftWithoutALocaleIsCheckedInTheDefaultLocale() {
         assertThat(flagged(new DraftCheck(holder, "es").check(null, null, SPANISH))).contains("eso no nos compete");
         assertThat(flagged(new DraftCheck(holder, "es").check(" ", null, SPANISH))).contains("eso no nos compete");

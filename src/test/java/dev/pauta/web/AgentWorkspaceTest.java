@@ -69,6 +69,12 @@ class AgentWorkspaceTest {
         AgentWorkspace page = new AgentWorkspace(driver, port).signInAs("ana", PASSWORD);
         long report = lateOrderFlow(page, "es", "Lo siento, eso no nos compete.", "eso no nos compete", "reembolzo", "reembolso");
 
+        // an elderly caller is addressed as usted: a tú form in the draft is marked, and Replace writes the usted form
+        page.typeDraft("¿Puedes confirmarme la dirección?");
+        page.waitForViolation("Puedes");
+        page.replaceFirstViolation();
+        page.waiting().until(d -> page.draft().startsWith("¿Puede "));
+
         page.reload();
         By mine = By.cssSelector(".my-reports [data-report='" + report + "']");
         assertThat(driver.findElement(mine).getDomAttribute("data-status")).isEqualTo("OPEN");
