@@ -10,19 +10,29 @@ import dev.pauta.insights.Insights;
 import dev.pauta.search.SearchResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
+import java.util.Arrays;
 import java.util.List;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -83,13 +93,27 @@ class GuidanceController {
     }
 
     @Operation(operationId = "getSection", summary = "Read a section of the manual",
-            description = "One section of the current release in one locale, as Markdown and as sanitized HTML. An unknown id is a 404 listing the known ones.")
+            description = "One section of the current release in one locale, as Markdown and as sanitized HTML (rendered once, when the release "
+                    + "was loaded). The ETag names the release, the locale and the section: send it back in If-None-Match and the answer is an "
+                    + "empty 304 until another release is published. An unknown id is a 404 listing the known ones.")
+    @ApiResponse(responseCode = "200", description = "The section", useReturnTypeSchema = true,
+            headers = @Header(name = HttpHeaders.ETAG, description = "Names the release, locale and section read", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "304", description = "Not modified: the release still holds the section as the ETag sent names it", content = @Content,
+            headers = @Header(name = HttpHeaders.ETAG, description = "The same ETag", schema = @Schema(type = "string")))
     @GetMapping("/sections/{id}")
-    ManualDtos.SectionResponse section(@Parameter(example = "delay-compensation") @PathVariable("id") @Size(max = 120) String id,
-                                       @Parameter(description = "A locale of the manual; pauta.default-locale when absent.", example = "en")
-                                       @RequestParam(name = "locale", required = false) @Size(max = 5) String locale, Principal principal) {
+    ResponseEntity<ManualDtos.SectionResponse> section(@Parameter(example = "delay-compensation") @PathVariable("id") @Size(max = 120) String id,
+                                                       @Parameter(description = "A locale of the manual; pauta.default-locale when absent.", example = "en")
+                                                       @RequestParam(name = "locale", required = false) @Size(max = 5) String locale,
+                                                       @Parameter(in = ParameterIn.HEADER, description = "An ETag a previous read returned.")
+                                                       @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Size(max = 1000) String ifNoneMatch,
+                                                       Principal principal) {
         SectionView view = sections.section(id, locale);
+        String etag = "\"r" + view.release() + "-" + view.locale() + "-" + view.id() + "\"";
+        if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::strip)
+                .anyMatch(tag -> tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag))) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
         insights.opened(view.id(), view.locale(), AuthoringController.actor(principal));
-        return ManualDtos.SectionResponse.of(view);
+        return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.noCache()).body(ManualDtos.SectionResponse.of(view));
     }
 }

@@ -238,6 +238,23 @@ class GuidanceApiTest {
     }
 
     @Test
+    void aSectionReadAgainWithItsETagIsAnEmpty304UntilTheReleaseChanges() {
+        Http.Reply first = get("/api/v1/sections/delay-compensation?locale=en");
+        String etag = "\"r" + first.body().get("release").asInt() + "-en-delay-compensation\"";
+
+        Http.Reply again = Http.admin(port)
+                .request("GET", "/api/v1/sections/delay-compensation?locale=en", null, null, "If-None-Match", etag);
+        assertThat(again.status()).isEqualTo(304);
+        assertThat(again.bytes()).isEmpty();
+        Http.Reply otherLocale = Http.admin(port)
+                .request("GET", "/api/v1/sections/delay-compensation?locale=es", null, null, "If-None-Match", etag);
+        assertThat(otherLocale.status()).as("another locale is another document").isEqualTo(200);
+        Http.Reply stale = Http.admin(port)
+                .request("GET", "/api/v1/sections/delay-compensation?locale=en", null, null, "If-None-Match", "\"r0-en-delay-compensation\"");
+        assertThat(stale.status()).as("an older release's tag").isEqualTo(200);
+    }
+
+    @Test
     void anUnknownSectionIsA404WithTheKnownIds() {
         Http.Reply reply = get("/api/v1/sections/no-such-thing?locale=es");
 
