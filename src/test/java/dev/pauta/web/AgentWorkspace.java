@@ -38,7 +38,10 @@ final class AgentWorkspace {
 
     /** Presses Tab until {@code target} has the focus: proof that the keyboard reaches it, in page order. */
     WebElement tabTo(By target) {
-        WebElement wanted = wait.until(ExpectedConditions.presenceOfElementLocated(target));
+        return tabTo(wait.until(ExpectedConditions.presenceOfElementLocated(target)));
+    }
+
+    WebElement tabTo(WebElement wanted) {
         for (int i = 0; i < MOST_TABS; i++) {
             WebElement focused = driver.switchTo().activeElement();
             if (wanted.equals(focused)) {
@@ -49,7 +52,7 @@ final class AgentWorkspace {
                     + " && arguments[0] !== document.body", focused, wanted);
             focused.sendKeys(Boolean.TRUE.equals(before) ? Keys.chord(Keys.SHIFT, Keys.TAB) : Keys.TAB);
         }
-        throw new AssertionError("Tab never reached " + target);
+        throw new AssertionError("Tab never reached " + wanted);
     }
 
     void press(CharSequence... keys) {
@@ -137,17 +140,24 @@ final class AgentWorkspace {
                 .orElse(null));
     }
 
-    void replaceFirstViolation() {
-        tabTo(By.cssSelector("#draft-result button.replace")).sendKeys(Keys.ENTER);
+    /** Presses Replace on the problem that flags {@code phrase}. */
+    void replace(String phrase) {
+        WebElement button = wait.until(d -> d.findElements(By.cssSelector("#draft-result li[data-violation]")).stream()
+                .filter(li -> li.findElements(By.cssSelector(".phrase")).stream().anyMatch(p -> p.getText().equalsIgnoreCase(phrase)))
+                .flatMap(li -> li.findElements(By.cssSelector("button.replace")).stream()).findFirst().orElse(null));
+        tabTo(button).sendKeys(Keys.ENTER);
     }
 
     String draft() {
         return driver.findElement(By.id("draft")).getDomProperty("value");
     }
 
-    void waitForCleanDraft() {
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#draft-result .check-summary")));
-        wait.until(d -> d.findElements(By.cssSelector("#draft-result button.replace")).isEmpty());
+    /** Waits for the check of the draft as it now reads to no longer mark {@code phrase} (other checks, such as the register's, may remain). */
+    void waitUntilNotFlagged(String phrase) {
+        wait.until(d -> !draft().toLowerCase().contains(phrase.toLowerCase())
+                && d.findElements(By.cssSelector("#draft-result .check-summary")).size() == 1
+                && d.findElements(By.cssSelector("#draft-result mark")).stream().noneMatch(m -> m.getText().equalsIgnoreCase(phrase))
+                && d.findElements(By.cssSelector("#draft-result [data-violation] .phrase")).stream().noneMatch(p -> p.getText().equalsIgnoreCase(phrase)));
     }
 
     /** The `/` shortcut from outside a field, then the words; waits for the results of exactly these words. */

@@ -72,7 +72,7 @@ class AgentWorkspaceTest {
         // an elderly caller is addressed as usted: a tú form in the draft is marked, and Replace writes the usted form
         page.typeDraft("¿Puedes confirmarme la dirección?");
         page.waitForViolation("Puedes");
-        page.replaceFirstViolation();
+        page.replace("puedes");
         page.waiting().until(d -> page.draft().startsWith("¿Puede "));
 
         page.reload();
@@ -282,8 +282,8 @@ class AgentWorkspaceTest {
         page.waitForViolation(phrase);
         Axe.check(driver, language + " draft with a violation");
         Chromium.screenshot(driver, "agent-" + language + "-3-violation");
-        page.replaceFirstViolation();
-        page.waitForCleanDraft();
+        page.replace(phrase);
+        page.waitUntilNotFlagged(phrase);
         assertThat(page.draft().toLowerCase()).doesNotContain(phrase);
 
         String decision = page.decisionId();
