@@ -15,7 +15,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class AgentWorkspace {
 
-    private static final int MOST_TABS = 400;
+    private static final int MOST_TABS = 600;
 
     final ChromeDriver driver;
     private final String base;

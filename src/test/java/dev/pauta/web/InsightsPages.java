@@ -15,14 +15,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class InsightsPages {
 
-    private static final int MOST_TABS = 600;
-
     final ChromeDriver driver;
+    private final AgentWorkspace keys;
     private final String base;
     private final WebDriverWait wait;
 
     InsightsPages(ChromeDriver driver, int port) {
         this.driver = driver;
+        this.keys = new AgentWorkspace(driver, port);
         this.base = "http://localhost:" + port;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
     }
@@ -36,23 +36,13 @@ final class InsightsPages {
         return this;
     }
 
-    /** Presses Tab until {@code target} has the focus, Shift+Tab when it lies behind: proof that the keyboard reaches it. */
+    /** Tab (or Shift+Tab) until {@code target} has the focus, as the agent workspace's page object does it. */
     WebElement tabTo(By target) {
-        WebElement wanted = wait.until(ExpectedConditions.presenceOfElementLocated(target));
-        for (int i = 0; i < MOST_TABS; i++) {
-            WebElement focused = driver.switchTo().activeElement();
-            if (wanted.equals(focused)) {
-                return wanted;
-            }
-            Object before = driver.executeScript("return (arguments[0].compareDocumentPosition(arguments[1]) & Node.DOCUMENT_POSITION_PRECEDING) !== 0"
-                    + " && arguments[0] !== document.body", focused, wanted);
-            focused.sendKeys(Boolean.TRUE.equals(before) ? Keys.chord(Keys.SHIFT, Keys.TAB) : Keys.TAB);
-        }
-        throw new AssertionError("Tab never reached " + target);
+        return keys.tabTo(target);
     }
 
-    void press(CharSequence... keys) {
-        driver.switchTo().activeElement().sendKeys(keys);
+    void press(CharSequence... pressed) {
+        keys.press(pressed);
     }
 
     /** Follows the link of the insights' own navigation to {@code path} with Enter, and waits for its page. */
