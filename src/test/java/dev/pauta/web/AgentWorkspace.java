@@ -28,12 +28,17 @@ final class AgentWorkspace {
     }
 
     AgentWorkspace signInAs(String username, String password) {
-        driver.get(base + "/agent");
+        signInAt("/agent", By.id("situation-form"), username, password);
+        return this;
+    }
+
+    /** Opens {@code path}, signs in on the form it is sent to, and waits for {@code landed} on the page it comes back to. */
+    void signInAt(String path, By landed, String username, String password) {
+        driver.get(base + path);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         tabTo(By.id("username")).sendKeys(username);
         tabTo(By.id("password")).sendKeys(password, Keys.ENTER);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("situation-form")));
-        return this;
+        wait.until(ExpectedConditions.visibilityOfElementLocated(landed));
     }
 
     /** Presses Tab until {@code target} has the focus: proof that the keyboard reaches it, in page order. */

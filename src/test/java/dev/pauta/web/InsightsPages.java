@@ -17,22 +17,16 @@ final class InsightsPages {
 
     final ChromeDriver driver;
     private final AgentWorkspace keys;
-    private final String base;
     private final WebDriverWait wait;
 
     InsightsPages(ChromeDriver driver, int port) {
         this.driver = driver;
         this.keys = new AgentWorkspace(driver, port);
-        this.base = "http://localhost:" + port;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 
     InsightsPages signInAs(String username, String password) {
-        driver.get(base + "/insights");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        tabTo(By.id("username")).sendKeys(username);
-        tabTo(By.id("password")).sendKeys(password, Keys.ENTER);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".insights-main h1")));
+        keys.signInAt("/insights", By.cssSelector(".insights-main h1"), username, password);
         return this;
     }
 

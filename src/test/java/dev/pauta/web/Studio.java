@@ -14,22 +14,16 @@ final class Studio {
 
     final ChromeDriver driver;
     final AgentWorkspace keys;
-    private final String base;
     private final WebDriverWait wait;
 
     Studio(ChromeDriver driver, int port) {
         this.driver = driver;
         this.keys = new AgentWorkspace(driver, port);
-        this.base = "http://localhost:" + port;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
     Studio signInAs(String username, String password) {
-        driver.get(base + "/studio");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        keys.tabTo(By.id("username")).sendKeys(username);
-        keys.tabTo(By.id("password")).sendKeys(password, Keys.ENTER);
-        wait.until(ExpectedConditions.urlContains("/studio"));
+        keys.signInAt("/studio", By.cssSelector("nav.tabs"), username, password);
         return this;
     }
 
